@@ -1,0 +1,23 @@
+export { appRouter, type AppRouter } from './root.ts';
+export { createCallerFactory, fieldErrors, type Meta } from './trpc.ts';
+export {
+  createContext,
+  type Context,
+  type RateLimitRule,
+  type RequestInfo,
+  type Services,
+  type Settings,
+} from './context.ts';
+export { appCodeOf, DomainError, errorTable, statusOf, type ErrorCode } from './errors.ts';
+export { silentLogger, type Logger } from './logger.ts';
+export { createAccessSessions, type AccessSessions, type SessionUser } from './auth/sessions.ts';
+export { systemClock, type Clock } from './ports/clock.ts';
+export { createDatabaseEvents, type ActivityEvent, type Events } from './ports/events.ts';
+export { createOutboxMailer, createResendMailer, type MailMessage, type Mailer } from './ports/mail.ts';
+export {
+  createDiskStorage,
+  createS3Storage,
+  openDiskFile,
+  type S3Options,
+  type Storage,
+} from './ports/storage.ts';
