@@ -9,6 +9,8 @@ export const errorTable = {
   validation_failed: { trpc: 'BAD_REQUEST', status: 400 },
   bad_request: { trpc: 'BAD_REQUEST', status: 400 },
   invalid_otp: { trpc: 'BAD_REQUEST', status: 400 },
+  otp_expired: { trpc: 'BAD_REQUEST', status: 400 },
+  otp_locked: { trpc: 'BAD_REQUEST', status: 400 },
   invalid_link: { trpc: 'BAD_REQUEST', status: 400 },
   invalid_refresh_token: { trpc: 'BAD_REQUEST', status: 400 },
   unauthenticated: { trpc: 'UNAUTHORIZED', status: 401 },

@@ -13,7 +13,12 @@ export { silentLogger, type Logger } from './logger.ts';
 export { createAccessSessions, type AccessSessions, type SessionUser } from './auth/sessions.ts';
 export { systemClock, type Clock } from './ports/clock.ts';
 export { createDatabaseEvents, type ActivityEvent, type Events } from './ports/events.ts';
-export { createOutboxMailer, createResendMailer, type MailMessage, type Mailer } from './ports/mail.ts';
+export {
+  createOutboxMailer,
+  createResendMailer,
+  type MailMessage,
+  type Mailer,
+} from './ports/mail.ts';
 export {
   createDiskStorage,
   createS3Storage,
@@ -21,3 +26,6 @@ export {
   type S3Options,
   type Storage,
 } from './ports/storage.ts';
+export { ensureStaffAccount } from './auth/staff.ts';
+export { MAX_PAGE_SIZE, pageInput, pageOf, paginated, toPage } from './pagination.ts';
+export { route } from './meta.ts';

@@ -49,7 +49,13 @@ export interface LinkBase {
  * Wraps one page of results in `{count, next, previous, last_page, results}`
  * with absolute links. A page past the end is 404; page 1 of an empty list is not.
  */
-export function toPage<T>(results: T[], count: number, page: Page, base: LinkBase, defaultSize: number) {
+export function toPage<T>(
+  results: T[],
+  count: number,
+  page: Page,
+  base: LinkBase,
+  defaultSize: number,
+) {
   const lastPage = Math.max(1, Math.ceil(count / page.size));
   if (page.page > lastPage) throw new DomainError('not_found', 'That page does not exist.');
 

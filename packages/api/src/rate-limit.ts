@@ -36,9 +36,13 @@ export async function consumeAttempt(
   }
 }
 
-/** One attempt per email and per client address, each under its own rule. */
-export async function consumeAuthAttempt(ctx: Context, action: string, email: string): Promise<void> {
+/** One attempt per client address and, when known, per email, each under its own rule. */
+export async function consumeAuthAttempt(
+  ctx: Context,
+  action: string,
+  email: string | undefined,
+): Promise<void> {
   const { perEmail, perIp } = ctx.settings.rateLimits;
   await consumeAttempt(ctx, `${action}:ip:${ctx.ip}`, perIp);
-  await consumeAttempt(ctx, `${action}:email:${email}`, perEmail);
+  if (email) await consumeAttempt(ctx, `${action}:email:${email}`, perEmail);
 }

@@ -1,8 +1,12 @@
+import { authRouter } from './auth/router.ts';
 import { dashboardRouter } from './dashboard/router.ts';
+import { profileRouter } from './profile/router.ts';
 import { router } from './trpc.ts';
 
 /** Composition only: every domain's router, under its namespace. */
 export const appRouter = router({
+  auth: authRouter,
+  profile: profileRouter,
   dashboard: dashboardRouter,
 });
 

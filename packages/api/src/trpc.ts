@@ -1,6 +1,6 @@
 import { initTRPC } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
-import { ZodError, z } from 'zod';
+import { ZodError, type z } from 'zod';
 import type { Context } from './context.ts';
 import { appCodeOf, DomainError } from './errors.ts';
 

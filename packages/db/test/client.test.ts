@@ -14,7 +14,12 @@ describe('database', () => {
     const { db } = testDb.handle;
     const [user] = await db
       .insert(users)
-      .values({ email: 'ada@example.com', passwordHash: 'x', userType: 'learner', industry: 'others' })
+      .values({
+        email: 'ada@example.com',
+        passwordHash: 'x',
+        userType: 'learner',
+        industry: 'others',
+      })
       .returning();
 
     await db.insert(profiles).values({ userId: user!.id });

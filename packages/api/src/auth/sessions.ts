@@ -59,7 +59,11 @@ export function createAccessSessions(db: Database, accessTtlSeconds: number): Ac
       // The bearer token is handed out once; the database keeps only its hash,
       // so a leaked sessions table grants no access.
       const token = randomToken();
-      const session = await lucia.createSession(userId, { refreshFamily }, { sessionId: sha256(token) });
+      const session = await lucia.createSession(
+        userId,
+        { refreshFamily },
+        { sessionId: sha256(token) },
+      );
       return { token, expiresAt: session.expiresAt };
     },
     async validate(token) {

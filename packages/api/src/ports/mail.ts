@@ -22,7 +22,14 @@ export function createOutboxMailer(dir: string, from: string, log: Logger): Mail
       await mkdir(dir, { recursive: true });
       const sentAt = new Date().toISOString();
       const file = join(dir, `${sentAt.replace(/[:.]/g, '-')}-${randomUUID()}.json`);
-      const record = { to: message.to, from, subject: message.subject, text: message.text, html: message.html, sent_at: sentAt };
+      const record = {
+        to: message.to,
+        from,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        sent_at: sentAt,
+      };
       await writeFile(file, JSON.stringify(record, null, 2));
       // The body carries OTPs and links; the log names the file instead.
       log.info({ to: message.to, subject: message.subject, file }, 'mail written to outbox');
@@ -37,7 +44,10 @@ export interface ResendOptions {
 }
 
 export function createResendMailer(options: ResendOptions): Mailer {
-  const resend = new Resend(options.apiKey, options.baseUrl ? { baseUrl: options.baseUrl } : undefined);
+  const resend = new Resend(
+    options.apiKey,
+    options.baseUrl ? { baseUrl: options.baseUrl } : undefined,
+  );
   return {
     async send(message) {
       const { error } = await resend.emails.send({ from: options.from, ...message });

@@ -50,9 +50,18 @@ export const profiles = pgTable('profiles', {
   yearsOfExperience: integer().notNull().default(0),
   availability: availabilityEnum(),
   currentJob: text().notNull().default(''),
-  areasOfExpertise: text().array().notNull().default(sql`'{}'::text[]`),
-  technicalSkills: text().array().notNull().default(sql`'{}'::text[]`),
-  mentorshipStyles: text().array().notNull().default(sql`'{}'::text[]`),
+  areasOfExpertise: text()
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  technicalSkills: text()
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  mentorshipStyles: text()
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   linkedinUrl: text(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
