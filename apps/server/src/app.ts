@@ -5,6 +5,7 @@ import type { AnyRouter } from '@trpc/server';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { docsPlugin } from './plugins/docs.ts';
+import { drainPlugin } from './plugins/drain.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { healthPlugin } from './plugins/health.ts';
 import { mediaPlugin } from './plugins/media.ts';
@@ -52,6 +53,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   registerErrorHandling(app);
+  await app.register(drainPlugin);
   await app.register(securityPlugin, { corsOrigins: config.CORS_ORIGINS });
   await app.register(healthPlugin, { database: runtime.database });
   await app.register(websocketPlugin);
