@@ -89,12 +89,25 @@ export type { AppRouter };
 export type RouterInputs = inferRouterInputs<AppRouter>;
 
 /**
- * The output of every procedure, by path.
+ * The output of every procedure, by path. A subscription's output is the
+ * stream itself: see {@link SubscriptionEvent} for one of its events.
  *
  * @example
- * type Activity = RouterOutputs['dashboard']['onActivity'];
- * function show(event: Activity) {
- *   return `${event.type} by ${event.user_id}`;
+ * type Signin = RouterOutputs['auth']['signin'];
+ * function greet(result: Signin) {
+ *   return `Signed in as ${result.user} (${result.user_type})`;
  * }
  */
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
+
+/**
+ * One event of a subscription's stream, such as what `onData` receives.
+ *
+ * @example
+ * type Activity = SubscriptionEvent<RouterOutputs['dashboard']['onActivity']>;
+ * function show(event: Activity) {
+ *   return `${event.type} by user ${event.user_id} at ${event.at}`;
+ * }
+ */
+export type SubscriptionEvent<TStream> =
+  TStream extends AsyncIterable<infer TEvent> ? TEvent : never;

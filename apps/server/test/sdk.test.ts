@@ -1,0 +1,171 @@
+import { ensureStaffAccount } from '@career-nexus/api';
+import {
+  createClient,
+  isTRPCClientError,
+  type CareerNexusClient,
+  type ClientOptions,
+  type RouterOutputs,
+  type SubscriptionEvent,
+  type TokenPair,
+} from '@career-nexus/sdk';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from './harness.ts';
+
+type Activity = SubscriptionEvent<RouterOutputs['dashboard']['onActivity']>;
+
+const password = 'Sturdy-Pass1';
+let server: TestServer;
+const clients: CareerNexusClient[] = [];
+let n = 0;
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await Promise.all(clients.map((client) => client.close()));
+  await server.close();
+});
+
+function connect(options: Partial<ClientOptions> = {}): CareerNexusClient {
+  const client = createClient({ url: server.url, WebSocket, ...options });
+  clients.push(client);
+  return client;
+}
+
+async function otpFor(email: string): Promise<string> {
+  await expect.poll(async () => (await server.mailTo(email)).length).toBeGreaterThan(0);
+  const text = (await server.mailTo(email)).at(-1)!.text;
+  return /\b(\d{6})\b/.exec(text)![1]!;
+}
+
+/** A new learner, signed up through the SDK in both stages. */
+async function signedUp(client: CareerNexusClient) {
+  const email = `sdk-learner${++n}@example.com`;
+  await client.auth.signup.mutate({ email, password1: password, password2: password });
+  const otp = await otpFor(email);
+  const done = await client.auth.signup.mutate({
+    email,
+    password1: password,
+    password2: password,
+    otp,
+  });
+  return { email, done };
+}
+
+/** A new staff account; signing in is left to the test. */
+async function staffAccount(): Promise<string> {
+  const email = `sdk-staff${++n}@example.com`;
+  await ensureStaffAccount(server.services.db, email, password);
+  return email;
+}
+
+/** Ends every access session of the user behind a token; refresh tokens stay valid. */
+async function revokeAccess(access: string): Promise<void> {
+  const session = await server.services.sessions.validate(access);
+  await server.services.sessions.revokeUser(session!.user.id);
+}
+
+describe('createClient', () => {
+  it('keeps the tokens of a sign-up and sends them with batched calls over HTTP', async () => {
+    const client = connect();
+    const { email, done } = await signedUp(client);
+
+    const [first, second] = await Promise.all([
+      client.profile.updateIndustry.mutate({ industry: 'health' }),
+      client.profile.updateIndustry.mutate({ industry: 'media' }),
+    ]);
+
+    expect(done).toMatchObject({ status: 'Success', user: email });
+    expect(first).toEqual({ industry: 'health', email, user_type: 'learner' });
+    expect(second).toEqual({ industry: 'media', email, user_type: 'learner' });
+  });
+
+  it('refuses a protected call with UNAUTHORIZED when it has no token', async () => {
+    const client = connect();
+
+    const failure = await client.profile.updateIndustry
+      .mutate({ industry: 'health' })
+      .catch((error: unknown) => error);
+
+    expect(isTRPCClientError(failure)).toBe(true);
+    expect((failure as { data?: { code?: string } }).data?.code).toBe('UNAUTHORIZED');
+  });
+
+  it('refreshes once after the access token was revoked, hands over the pair and retries', async () => {
+    const refreshed: TokenPair[] = [];
+    const client = connect({ onTokenRefresh: (pair) => void refreshed.push(pair) });
+    const { done } = await signedUp(client);
+    const first = done as TokenPair;
+    await revokeAccess(first.access);
+
+    const results = await Promise.all([
+      client.profile.updateIndustry.mutate({ industry: 'sports' }),
+      client.profile.updateIndustry.mutate({ industry: 'education' }),
+    ]);
+
+    expect(results.map((result) => result.industry)).toEqual(['sports', 'education']);
+    expect(refreshed).toHaveLength(1);
+    expect(refreshed[0]!.access).not.toBe(first.access);
+    expect(refreshed[0]!.refresh).not.toBe(first.refresh);
+    expect(await server.services.sessions.validate(refreshed[0]!.access)).not.toBeNull();
+  });
+
+  it('starts from a saved pair and refreshes it when the saved access token is dead', async () => {
+    const signer = connect();
+    const { email, done } = await signedUp(signer);
+    const saved = done as TokenPair;
+    await revokeAccess(saved.access);
+    const refreshed: TokenPair[] = [];
+    const client = connect({
+      token: saved.access,
+      refreshToken: saved.refresh,
+      onTokenRefresh: (pair) => void refreshed.push(pair),
+    });
+
+    const result = await client.profile.updateIndustry.mutate({ industry: 'banking' });
+
+    expect(result).toMatchObject({ email, industry: 'banking' });
+    expect(refreshed).toHaveLength(1);
+  });
+
+  it('streams dashboard activity to a staff account over WebSocket', async () => {
+    const watcher = connect();
+    const staff = await staffAccount();
+    await watcher.auth.signin.mutate({ email: staff, password });
+    const events: Activity[] = [];
+    let failure: unknown;
+    const subscription = watcher.dashboard.onActivity.subscribe(undefined, {
+      onData: (event) => events.push(event),
+      onError: (error) => (failure = error),
+    });
+    const someone = await staffAccount();
+
+    // Each sign-in publishes an event; sign in until one arrives, since the
+    // subscription may still be opening when the first one is published.
+    await expect
+      .poll(
+        async () => {
+          await connect().auth.signin.mutate({ email: someone, password });
+          return events.length;
+        },
+        { timeout: 15_000, interval: 200 },
+      )
+      .toBeGreaterThan(0);
+    subscription.unsubscribe();
+
+    expect(failure).toBeUndefined();
+    expect(events[0]).toMatchObject({ type: 'user.signed_in', at: expect.any(String) });
+  });
+
+  it('refuses dashboard activity to a learner with FORBIDDEN', async () => {
+    const client = connect();
+    await signedUp(client);
+
+    const failure = await new Promise<unknown>((resolve) => {
+      client.dashboard.onActivity.subscribe(undefined, { onError: resolve });
+    });
+
+    expect((failure as { data?: { code?: string } }).data?.code).toBe('FORBIDDEN');
+  });
+});
