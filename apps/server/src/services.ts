@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
   createAccessSessions,
@@ -43,6 +44,7 @@ export async function createRuntime(
   await database.migrate();
   const events = await createDatabaseEvents(database, log);
   const uploadsDir = config.S3_BUCKET ? undefined : resolve(config.DATA_DIR, 'uploads');
+  if (uploadsDir) await mkdir(uploadsDir, { recursive: true });
 
   const services: Services = {
     db: database.db,

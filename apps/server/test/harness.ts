@@ -6,6 +6,7 @@ import type { DatabaseHandle } from '@career-nexus/db';
 import { createTestDatabase, type TestDatabase } from '@career-nexus/db/testing';
 import type { AnyRouter } from '@trpc/server';
 import type { FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
@@ -43,6 +44,8 @@ export interface TestServerOptions {
   router?: AnyRouter;
   /** Environment values on top of the test defaults, as the server would read them. */
   env?: Record<string, string>;
+  /** Log at info to this stream instead of not at all. */
+  logTo?: DestinationStream;
   /** Run as a second instance on the same database as this server (PostgreSQL only). */
   sameDatabaseAs?: TestServer;
 }
@@ -70,7 +73,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const database: DatabaseHandle = shared ? await testDatabase.connect() : testDatabase.handle;
 
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env });
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = options.logTo ? createLogger('info', options.logTo) : createLogger(config.LOG_LEVEL);
   const clock = createTestClock();
   const runtime = await createRuntime(config, logger, { database, clock });
   runtime.services.settings.rateLimits = {

@@ -50,7 +50,7 @@ function handlerOf(
   const { services } = options;
 
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    const ctx = await requestContext(services, request);
+    const ctx = await requestContext(services, request, reply);
     const { input, files } = await inputOf(request, operation, options, ctx.user !== null);
 
     let output: unknown;

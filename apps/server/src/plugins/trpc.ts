@@ -37,8 +37,8 @@ export async function trpcPlugin(app: FastifyInstance, options: TrpcOptions): Pr
   await app.register(fastifyTRPCPlugin, pluginOptions);
 }
 
-function contextOf(services: Services, { req, info }: CreateFastifyContextOptions) {
-  if ('raw' in req) return requestContext(services, req);
+function contextOf(services: Services, { req, res, info }: CreateFastifyContextOptions) {
+  if ('raw' in req) return requestContext(services, req, res);
 
   // A WebSocket connection: the token travels in the connection parameters,
   // never in the URL, where proxies and access logs would keep it.
