@@ -32,7 +32,7 @@ describe('sign-in rate limit', () => {
 
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await limited.json()).code).toBe('rate_limited');
+    expect(((await limited.json()) as { code: string }).code).toBe('rate_limited');
     expect(otherEmail.status).toBe(401);
     expect(later.status).toBe(401);
   });
