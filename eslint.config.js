@@ -12,4 +12,9 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
+  {
+    // Command-line programs: printing is their job.
+    files: ['**/bench/**', '**/src/cli/**'],
+    rules: { 'no-console': 'off' },
+  },
 );
