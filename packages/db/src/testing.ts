@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { createDatabase, type DatabaseHandle } from './client.ts';
+import { seedReferenceData } from './seed.ts';
 
 export interface TestDatabase {
   handle: DatabaseHandle;
@@ -26,6 +27,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = withDatabase(adminUrl, name);
   const handle = await createDatabase({ url, poolSize: 5 });
   await handle.migrate();
+  await seedReferenceData(handle.db);
 
   return {
     handle,
@@ -42,6 +44,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 async function inMemory(): Promise<TestDatabase> {
   const handle = await createDatabase();
   await handle.migrate();
+  await seedReferenceData(handle.db);
   return {
     handle,
     url: undefined,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '../src/testing.ts';
-import { profiles, users } from '../src/index.ts';
+import { countries, profiles, seedReferenceData, users } from '../src/index.ts';
 
 describe('database', () => {
   let testDb: TestDatabase;
@@ -46,5 +46,28 @@ describe('database', () => {
 
   it('applies migrations twice without error', async () => {
     await expect(testDb.handle.migrate()).resolves.toBeUndefined();
+  });
+});
+
+describe('reference data', () => {
+  let testDb: TestDatabase;
+  beforeAll(async () => {
+    testDb = await createTestDatabase();
+  });
+  afterAll(() => testDb.drop());
+
+  it('seeds every country with its calling code, all permitted, once', async () => {
+    const { db } = testDb.handle;
+
+    await seedReferenceData(db);
+    const rows = await db.select().from(countries);
+
+    expect(rows.length).toBeGreaterThan(200);
+    expect(rows.find((c) => c.isoCode === 'NG')).toMatchObject({
+      name: 'Nigeria',
+      callingCode: '+234',
+      enabled: true,
+    });
+    expect(new Set(rows.map((c) => c.isoCode)).size).toBe(rows.length);
   });
 });
