@@ -1,5 +1,5 @@
 import { createContext, type Context, type Services } from '@career-nexus/api';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import { bearerToken } from './bearer.ts';
 
 /** The context of one HTTP request, from its bearer token and client address. */
@@ -12,9 +12,10 @@ export async function requestContext(
   const ctx = await createContext(services, { token, ip: request.ip, log: request.log });
   if (ctx.user) {
     // Fastify's own lines for this request ("request completed") name the user too.
-    const log = request.log.child({ userId: ctx.user.id });
-    request.log = log;
-    reply.log = log;
+    // ctx.log is the child createContext made of request.log: a pino logger, and
+    // reusing it spares a second child, which costs a lot per request.
+    request.log = ctx.log as FastifyBaseLogger;
+    reply.log = request.log;
   }
   return ctx;
 }

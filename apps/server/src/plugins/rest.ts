@@ -26,19 +26,24 @@ const NO_FILES: UploadedFile[] = [];
  * door costs little more than the procedure itself.
  */
 export async function restPlugin(app: FastifyInstance, options: RestOptions): Promise<void> {
-  await app.register(fastifyMultipart, { limits: { fileSize: options.maxFileBytes } });
   // Any router on the API's context works here; the type only serves the SDK.
   const createCaller = createCallerFactory(options.router as AppRouter);
   const operations = operationsOf(options.router);
-  const allowed = new Map<string, Set<HTTPMethods>>();
-
-  for (const operation of operations) {
+  const register = (scope: FastifyInstance, operation: Operation) => {
     const handler = handlerOf(operation, options, createCaller);
-    const path = fastifyPath(operation.path);
-    for (const url of spellingsOf(path)) app.route({ method: operation.method, url, handler });
-    allowed.set(path, (allowed.get(path) ?? new Set()).add(operation.method));
-  }
-  for (const [path, methods] of allowed) registerNotAllowed(app, path, methods);
+    for (const url of spellingsOf(fastifyPath(operation.path))) {
+      scope.route({ method: operation.method, url, handler });
+    }
+  };
+
+  for (const operation of operations.filter((each) => !each.multipart)) register(app, operation);
+  // @fastify/multipart hooks every request of its scope, so only the
+  // operations that take files pay for it; elsewhere a multipart body is a 415.
+  await app.register(async (scope) => {
+    await scope.register(fastifyMultipart, { limits: { fileSize: options.maxFileBytes } });
+    for (const operation of operations.filter((each) => each.multipart)) register(scope, operation);
+  });
+  registerNotAllowed(app, operations);
 }
 
 function handlerOf(
@@ -87,7 +92,9 @@ async function inputOf(
   options: RestOptions,
   signedIn: boolean,
 ): Promise<Input> {
-  if (request.isMultipart()) return multipartInput(request, operation, options, signedIn);
+  if (operation.multipart && request.isMultipart()) {
+    return multipartInput(request, operation, options, signedIn);
+  }
   if (!operation.hasInput) return { input: undefined, files: NO_FILES };
 
   const base = { ...(request.query as object), ...(request.params as object) };
@@ -104,9 +111,6 @@ async function multipartInput(
   options: RestOptions,
   signedIn: boolean,
 ): Promise<Input> {
-  if (!operation.multipart) {
-    throw new DomainError('unsupported_media_type', 'This operation takes a JSON body.');
-  }
   // Checked before any byte is stored: anonymous callers may not fill the storage.
   if (operation.protect && !signedIn) {
     throw new DomainError('unauthenticated', 'Sign in to do this.');
@@ -116,7 +120,17 @@ async function multipartInput(
   return { input, files };
 }
 
-function registerNotAllowed(app: FastifyInstance, path: string, methods: Set<HTTPMethods>): void {
+/** A wrong method on a documented path is a 405 that names the right ones. */
+function registerNotAllowed(app: FastifyInstance, operations: Operation[]): void {
+  const allowed = new Map<string, Set<HTTPMethods>>();
+  for (const { path, method } of operations) {
+    const key = fastifyPath(path);
+    allowed.set(key, (allowed.get(key) ?? new Set()).add(method));
+  }
+  for (const [path, methods] of allowed) registerNotAllowedAt(app, path, methods);
+}
+
+function registerNotAllowedAt(app: FastifyInstance, path: string, methods: Set<HTTPMethods>): void {
   // Fastify answers HEAD wherever GET is served.
   const served = methods.has('GET') ? new Set([...methods, 'HEAD' as const]) : methods;
   const allow = [...served].join(', ');
