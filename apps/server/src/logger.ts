@@ -7,7 +7,9 @@ const REDACT = [
   'req.headers.authorization',
   'req.headers.cookie',
   'res.headers["set-cookie"]',
-  ...SECRET_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
+  // Top level and one level down: every logged object is a flat record of ids.
+  // Deeper wildcards are checked on every child logger, one per request.
+  ...SECRET_FIELDS.flatMap((field) => [field, `*.${field}`]),
 ];
 
 interface LoggedRequest {
