@@ -30,6 +30,6 @@ export async function docsPlugin(app: FastifyInstance, options: DocsOptions): Pr
   await app.register(fastifySwaggerUi, {
     routePrefix: '/docs',
     // The page must not call out to a validator service on every load.
-    uiConfig: { validatorUrl: null, persistAuthorization: true },
+    uiConfig: { validatorUrl: null, persistAuthorization: true, layout: 'BaseLayout' },
   });
 }
