@@ -4,6 +4,8 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger } from './logger.ts';
 import { createRuntime } from './services.ts';
 
+const SHUTDOWN_TIMEOUT_MS = 15_000;
+
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config.LOG_LEVEL);
@@ -16,6 +18,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    // A request or socket that never ends must not keep a stopped server alive.
+    setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS).unref();
     // Fastify stops accepting, closes WebSockets with 1012 and lets requests
     // in flight finish; only then may the database go.
     await app.close();
