@@ -1,10 +1,12 @@
 import { authedProcedure, router } from '../trpc.ts';
 import { updateAccountType } from './account-type.ts';
+import { careerRouter } from './career/router.ts';
 import * as contract from './contract.ts';
 
 const { profileRoutes: routes } = contract;
 
 export const profileRouter = router({
+  ...careerRouter,
   updateIndustry: authedProcedure
     .meta(routes.updateIndustry)
     .input(contract.updateIndustryInput)
