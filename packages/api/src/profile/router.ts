@@ -2,11 +2,13 @@ import { authedProcedure, router } from '../trpc.ts';
 import { updateAccountType } from './account-type.ts';
 import { careerRouter } from './career/router.ts';
 import * as contract from './contract.ts';
+import { insightsRouter } from './insights/router.ts';
 
 const { profileRoutes: routes } = contract;
 
 export const profileRouter = router({
   ...careerRouter,
+  ...insightsRouter,
   updateIndustry: authedProcedure
     .meta(routes.updateIndustry)
     .input(contract.updateIndustryInput)
