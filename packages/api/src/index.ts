@@ -29,3 +29,4 @@ export {
 export { ensureStaffAccount } from './auth/staff.ts';
 export { MAX_PAGE_SIZE, pageInput, pageOf, paginated, toPage } from './pagination.ts';
 export { route } from './meta.ts';
+export { UploadedFile, uploadedFile } from './uploads.ts';
