@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MultipartFile } from '@fastify/multipart';
-import { DomainError, type Storage } from '@career-nexus/api';
+import { DomainError, UploadedFile, type Storage } from '@career-nexus/api';
 import type { FastifyRequest } from 'fastify';
-import { UploadedFile } from './uploaded-file.ts';
 
 export interface MultipartInput {
   /** Text fields as strings (arrays when repeated) and files as `UploadedFile`s. */

@@ -1,11 +1,16 @@
 import fastifyMultipart from '@fastify/multipart';
-import { createCallerFactory, DomainError, type AppRouter, type Services } from '@career-nexus/api';
+import {
+  createCallerFactory,
+  DomainError,
+  type AppRouter,
+  type Services,
+  type UploadedFile,
+} from '@career-nexus/api';
 import type { AnyRouter } from '@trpc/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import { requestContext } from '../http/context.ts';
 import { discard, readMultipart } from '../http/multipart.ts';
 import { fastifyPath, operationsOf, spellingsOf, type Operation } from '../http/operations.ts';
-import type { UploadedFile } from '../http/uploaded-file.ts';
 
 export interface RestOptions {
   router: AnyRouter;
