@@ -30,3 +30,4 @@ export { ensureStaffAccount } from './auth/staff.ts';
 export { MAX_PAGE_SIZE, pageInput, pageOf, paginated, toPage } from './pagination.ts';
 export { route } from './meta.ts';
 export { UploadedFile, uploadedFile } from './uploads.ts';
+export { idField, requiredText, text } from './fields.ts';

@@ -1,19 +1,10 @@
 import { experienceEmploymentTypes } from '@career-nexus/db';
 import { z } from 'zod';
+import { idField, requiredText, text } from '../../fields.ts';
 import { route } from '../../meta.ts';
 
 /** How the end of a period that has not ended is shown, and may be sent back. */
 export const PRESENT = 'Present';
-
-// PostgreSQL refuses NUL in text and ids past int4: both must be a 400, not a 500.
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Use at most ${max} characters.`)
-    .refine((value) => !value.includes('\0'), 'Remove the NUL character.');
-
-const requiredText = (max: number) => text(max).min(1, 'This field may not be blank.');
 
 const dateField = z.iso
   .date('Use a date written YYYY-MM-DD.')
@@ -26,13 +17,6 @@ const endDateField = z
   .union([dateField, z.literal(PRESENT)])
   .nullable()
   .transform((value) => (value === PRESENT ? null : value));
-
-/** Query strings carry ids as text; JSON and the SDK carry numbers. */
-const idField = z.coerce
-  .number<number>()
-  .int('Use a whole number.')
-  .positive('Use a positive id.')
-  .max(2_147_483_647, 'No row has this id.');
 
 const wireDate = z.iso.date();
 const wireEndDate = z.union([wireDate, z.literal(PRESENT)]);
