@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
 
 const HOUR = 3600;
@@ -90,6 +91,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const publicUrl = trimSlash(values.PUBLIC_URL ?? `http://localhost:${values.PORT}`);
   return {
     ...values,
+    // pnpm runs scripts inside the package, but a relative folder means the
+    // one the command was typed in: `pnpm start` at the root keeps `./.data` there.
+    DATA_DIR: resolve(source.INIT_CWD ?? process.cwd(), values.DATA_DIR),
     PUBLIC_URL: publicUrl,
     APP_URL: trimSlash(values.APP_URL ?? publicUrl),
     LOG_LEVEL: values.LOG_LEVEL ?? (values.NODE_ENV === 'test' ? 'silent' : 'info'),

@@ -15,7 +15,7 @@ import {
   type Settings,
   type Storage,
 } from '@career-nexus/api';
-import { createDatabase, type DatabaseHandle } from '@career-nexus/db';
+import { createDatabase, seedReferenceData, type DatabaseHandle } from '@career-nexus/db';
 import type { Config } from './config.ts';
 
 /** Everything the app runs on, and how to let go of it. */
@@ -42,6 +42,7 @@ export async function createRuntime(
   const database = options.database ?? (await openDatabase(config));
   const ownsDatabase = !options.database;
   await database.migrate();
+  await seedReferenceData(database.db);
   const events = await createDatabaseEvents(database, log);
   const uploadsDir = config.S3_BUCKET ? undefined : resolve(config.DATA_DIR, 'uploads');
   if (uploadsDir) await mkdir(uploadsDir, { recursive: true });

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.ts';
 
@@ -8,7 +9,7 @@ describe('configuration', () => {
     expect(config).toMatchObject({
       PORT: 8000,
       HOST: '0.0.0.0',
-      DATA_DIR: './.data',
+      DATA_DIR: resolve('.data'),
       PUBLIC_URL: 'http://localhost:8000',
       APP_URL: 'http://localhost:8000',
       ACCESS_TTL: 6 * 3600,
@@ -19,6 +20,12 @@ describe('configuration', () => {
     expect(config.DATABASE_URL).toBeUndefined();
   });
 
+  it('reads a relative data folder from where the command was typed', () => {
+    const config = loadConfig({ DATA_DIR: './store', INIT_CWD: '/srv/career-nexus' });
+
+    expect(config.DATA_DIR).toBe('/srv/career-nexus/store');
+  });
+
   it('names the variable that holds a wrong value', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/^Invalid configuration:\n\s+PORT: /);
@@ -27,7 +34,8 @@ describe('configuration', () => {
   });
 
   it('names every wrong variable at once', () => {
-    const attempt = () => loadConfig({ PORT: '70000', S3_FORCE_PATH_STYLE: 'maybe', LOG_LEVEL: 'loud' });
+    const attempt = () =>
+      loadConfig({ PORT: '70000', S3_FORCE_PATH_STYLE: 'maybe', LOG_LEVEL: 'loud' });
 
     expect(attempt).toThrow(/PORT: [\s\S]*S3_FORCE_PATH_STYLE: [\s\S]*LOG_LEVEL: /);
   });

@@ -49,7 +49,9 @@ export interface Context extends Services {
 
 export async function createContext(services: Services, request: RequestInfo): Promise<Context> {
   const session = request.token ? await services.sessions.validate(request.token) : null;
-  const log = (request.log ?? services.log).child(session ? { userId: session.user.id } : {});
+  const base = request.log ?? services.log;
+  // A child logger costs tens of microseconds: only make one when it adds a field.
+  const log = session ? base.child({ userId: session.user.id }) : base;
   return {
     ...services,
     log,

@@ -16,11 +16,13 @@ const t = initTRPC
   .create({
     errorFormatter({ shape, error }) {
       const issues = error.cause instanceof ZodError ? error.cause.issues : undefined;
+      // Stack traces never leave the server, whatever NODE_ENV says.
+      const { stack: _stack, ...data } = shape.data;
       return {
         ...shape,
         message: issues ? 'Some fields are invalid.' : shape.message,
         data: {
-          ...shape.data,
+          ...data,
           appCode: issues ? 'validation_failed' : appCodeOf(error),
           retryAfter: error instanceof DomainError ? error.retryAfter : undefined,
           fields: issues ? fieldErrors(issues) : undefined,
