@@ -17,7 +17,7 @@ const t = initTRPC
     errorFormatter({ shape, error }) {
       const issues = error.cause instanceof ZodError ? error.cause.issues : undefined;
       // Stack traces never leave the server, whatever NODE_ENV says.
-      const { stack: _stack, ...data } = shape.data;
+      const { stack, ...data } = shape.data;
       return {
         ...shape,
         message: issues ? 'Some fields are invalid.' : shape.message,
