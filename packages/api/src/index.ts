@@ -29,5 +29,15 @@ export {
 export { ensureStaffAccount } from './auth/staff.ts';
 export { MAX_PAGE_SIZE, pageInput, pageOf, paginated, toPage } from './pagination.ts';
 export { route } from './meta.ts';
-export { UploadedFile, uploadedFile } from './uploads.ts';
+export {
+  fileField,
+  fileFieldOf,
+  megabytes,
+  UploadedFile,
+  uploadedFile,
+  type FileRule,
+} from './uploads.ts';
+export { formShapeOf, type FormShape } from './form-shape.ts';
+export { ASSETS_PATH, defaultImages } from './profile/details/media.ts';
+export { timeZoneField, timeZoneName } from './timezones.ts';
 export { idField, requiredText, text } from './fields.ts';

@@ -12,7 +12,10 @@ export class UploadedFile {
     readonly url: string,
     /** The name the client gave; never trusted as a path. */
     readonly filename: string,
-    /** The type the client declared; check the content before trusting it. */
+    /**
+     * For a field with a {@link FileRule}, the type its content was found to
+     * be; otherwise the type the client declared, to check before trusting.
+     */
     readonly contentType: string,
     readonly size: number,
   ) {}
@@ -23,7 +26,48 @@ export class UploadedFile {
   }
 }
 
-/** The input field of an uploaded file; documented as a binary form part. */
-export const uploadedFile = z
-  .instanceof(UploadedFile)
-  .meta({ override: { type: 'string', format: 'binary' } });
+/** What a file field accepts. The REST door enforces it while the file streams in. */
+export interface FileRule {
+  /** MIME types the content may be, as its first bytes tell, not its name. */
+  types: readonly string[];
+  maxBytes: number;
+  /** What the field takes, for refusals: "a JPEG, PNG or WebP image". */
+  label: string;
+}
+
+/** Every file field of every contract, with its rule when it has one. */
+const fileFields = z.registry<{ rule?: FileRule }>();
+
+const binary = { override: { type: 'string', format: 'binary' } } as const;
+
+/**
+ * The input field of an uploaded file of any type, up to the server's
+ * upload limit; documented as a binary form part.
+ */
+export const uploadedFile = z.instanceof(UploadedFile).meta(binary);
+fileFields.add(uploadedFile, {});
+
+/**
+ * The input field of an uploaded file that must follow `rule`. The door
+ * refuses other files before storing them (415, 413); the check here keeps
+ * the rule true for any other way a file could reach the procedure.
+ */
+export function fileField(rule: FileRule) {
+  const field = z
+    .instanceof(UploadedFile)
+    .refine((file) => rule.types.includes(file.contentType) && file.size <= rule.maxBytes, {
+      message: `Upload ${rule.label} of at most ${megabytes(rule.maxBytes)}.`,
+    })
+    .meta(binary);
+  fileFields.add(field, { rule });
+  return field;
+}
+
+/** Whether `schema` is a file field, and its rule: what the door reads. */
+export function fileFieldOf(schema: z.ZodType): { rule?: FileRule } | undefined {
+  return fileFields.get(schema);
+}
+
+export function megabytes(bytes: number): string {
+  return `${Math.round((bytes / 2 ** 20) * 10) / 10} MB`;
+}
