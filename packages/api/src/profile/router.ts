@@ -2,11 +2,13 @@ import { authedProcedure, router } from '../trpc.ts';
 import { updateAccountType } from './account-type.ts';
 import { careerRouter } from './career/router.ts';
 import * as contract from './contract.ts';
+import { detailsRouter } from './details/router.ts';
 import { insightsRouter } from './insights/router.ts';
 
 const { profileRoutes: routes } = contract;
 
 export const profileRouter = router({
+  ...detailsRouter,
   ...careerRouter,
   ...insightsRouter,
   updateIndustry: authedProcedure
