@@ -39,7 +39,7 @@ function addField(shape: FormShape, name: string, field: z.ZodType): void {
   const inner = unwrap(field);
   if (!inner) return;
   const file = fileFieldOf(inner);
-  if (file) shape.files.set(name, file.rule);
+  if (file) shape.files.set(name, file.rule ?? undefined);
   else if (defOf(inner).type === 'array') shape.lists.add(name);
 }
 

@@ -35,8 +35,11 @@ export interface FileRule {
   label: string;
 }
 
-/** Every file field of every contract, with its rule when it has one. */
-const fileFields = z.registry<{ rule?: FileRule }>();
+/**
+ * Every file field of every contract, with its rule or null. (A registry
+ * answers an empty entry as no entry, hence null rather than absent.)
+ */
+const fileFields = z.registry<{ rule: FileRule | null }>();
 
 const binary = { override: { type: 'string', format: 'binary' } } as const;
 
@@ -45,7 +48,7 @@ const binary = { override: { type: 'string', format: 'binary' } } as const;
  * upload limit; documented as a binary form part.
  */
 export const uploadedFile = z.instanceof(UploadedFile).meta(binary);
-fileFields.add(uploadedFile, {});
+fileFields.add(uploadedFile, { rule: null });
 
 /**
  * The input field of an uploaded file that must follow `rule`. The door
@@ -53,18 +56,23 @@ fileFields.add(uploadedFile, {});
  * the rule true for any other way a file could reach the procedure.
  */
 export function fileField(rule: FileRule) {
+  // One custom schema, not instanceof().refine(): zod-openapi cannot document the
+  // undecorated schema a refinement leaves behind.
   const field = z
-    .instanceof(UploadedFile)
-    .refine((file) => rule.types.includes(file.contentType) && file.size <= rule.maxBytes, {
-      message: `Upload ${rule.label} of at most ${megabytes(rule.maxBytes)}.`,
-    })
+    .custom<UploadedFile>(
+      (value) =>
+        value instanceof UploadedFile &&
+        rule.types.includes(value.contentType) &&
+        value.size <= rule.maxBytes,
+      { message: `Upload ${rule.label} of at most ${megabytes(rule.maxBytes)}.` },
+    )
     .meta(binary);
   fileFields.add(field, { rule });
   return field;
 }
 
 /** Whether `schema` is a file field, and its rule: what the door reads. */
-export function fileFieldOf(schema: z.ZodType): { rule?: FileRule } | undefined {
+export function fileFieldOf(schema: z.ZodType): { rule: FileRule | null } | undefined {
   return fileFields.get(schema);
 }
 
