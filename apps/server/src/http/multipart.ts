@@ -1,23 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import type { MultipartFile } from '@fastify/multipart';
-import { DomainError, UploadedFile, type Storage } from '@career-nexus/api';
+import { DomainError, UploadedFile, type FormShape, type Storage } from '@career-nexus/api';
 import type { FastifyRequest } from 'fastify';
+import { storeChecked } from './checked-file.ts';
 
 export interface MultipartInput {
-  /** Text fields as strings (arrays when repeated) and files as `UploadedFile`s. */
+  /** Text fields as strings (lists as arrays) and files as `UploadedFile`s. */
   fields: Record<string, unknown>;
   files: UploadedFile[];
 }
 
 /**
  * Reads a multipart request in arrival order, streaming each file straight to
- * storage: nothing is held whole in memory, and a file past `maxFileBytes`
- * stops being read at the limit. On any failure the files already stored are
+ * storage: nothing is held whole in memory. A file field with a rule is
+ * checked while it streams (see `storeChecked`); one without stops being
+ * read at `maxFileBytes`. A file in a field the operation does not take is
+ * refused before it is stored. On any failure the files already stored are
  * removed, since no procedure will ever own them.
  */
 export async function readMultipart(
   request: FastifyRequest,
   storage: Storage,
+  form: FormShape,
   maxFileBytes: number,
 ): Promise<MultipartInput> {
   const fields: Record<string, unknown> = {};
@@ -27,7 +31,7 @@ export async function readMultipart(
       if (part.type === 'field') {
         add(fields, part.fieldname, part.value);
       } else if (part.filename) {
-        const file = await store(part, storage);
+        const file = await storeFile(part, storage, form);
         files.push(file);
         add(fields, part.fieldname, file);
       } else {
@@ -39,7 +43,7 @@ export async function readMultipart(
     await discard(storage, files);
     throw error;
   }
-  return { fields, files };
+  return { fields: withLists(fields, form.lists), files };
 }
 
 /** Removes stored files that no procedure took; failures only leave garbage. */
@@ -47,7 +51,21 @@ export async function discard(storage: Storage, files: UploadedFile[]): Promise<
   await Promise.allSettled(files.map((file) => storage.remove(file.key)));
 }
 
-async function store(part: MultipartFile, storage: Storage): Promise<UploadedFile> {
+async function storeFile(
+  part: MultipartFile,
+  storage: Storage,
+  form: FormShape,
+): Promise<UploadedFile> {
+  if (!form.files.has(part.fieldname)) {
+    part.file.resume();
+    throw new DomainError('bad_request', `This operation takes no file in "${part.fieldname}".`);
+  }
+  const rule = form.files.get(part.fieldname);
+  return rule ? storeChecked(part, storage, rule) : storeAsDeclared(part, storage);
+}
+
+/** A field with no rule: stored under the type and extension the client gave. */
+async function storeAsDeclared(part: MultipartFile, storage: Storage): Promise<UploadedFile> {
   const key = `${safeSegment(part.fieldname)}/${randomUUID()}${extensionOf(part.filename)}`;
   const stored = await storage.put(key, part.file, part.mimetype);
 
@@ -56,7 +74,13 @@ async function store(part: MultipartFile, storage: Storage): Promise<UploadedFil
     await storage.remove(key);
     throw new DomainError('payload_too_large', `The file in "${part.fieldname}" is too large.`);
   }
-  return new UploadedFile(stored.key, stored.url, part.filename, part.mimetype, part.file.bytesRead);
+  return new UploadedFile(
+    stored.key,
+    stored.url,
+    part.filename,
+    part.mimetype,
+    part.file.bytesRead,
+  );
 }
 
 function add(fields: Record<string, unknown>, name: string, value: unknown): void {
@@ -64,6 +88,29 @@ function add(fields: Record<string, unknown>, name: string, value: unknown): voi
   if (current === undefined) fields[name] = value;
   else if (Array.isArray(current)) current.push(value);
   else fields[name] = [current, value];
+}
+
+/**
+ * A form sends a list as repeated parts, so one part is a list of one. A
+ * single part that starts like a JSON array is read as JSON, for clients
+ * that send lists as they would in JSON; the schema judges what it holds.
+ */
+function withLists(fields: Record<string, unknown>, lists: Set<string>): Record<string, unknown> {
+  for (const name of lists) {
+    const value = fields[name];
+    if (value === undefined || Array.isArray(value)) continue;
+    fields[name] =
+      typeof value === 'string' && value.trimStart().startsWith('[') ? jsonOr(value) : [value];
+  }
+  return fields;
+}
+
+function jsonOr(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
 }
 
 function safeSegment(name: string): string {

@@ -1,3 +1,4 @@
+import { formShapeOf, type FormShape } from '@career-nexus/api';
 import type { AnyRouter } from '@trpc/server';
 import { forEachOpenApiProcedure, type OpenApiMethod } from 'trpc-to-openapi';
 
@@ -14,6 +15,8 @@ export interface Operation {
   multipart: boolean;
   /** Whether the procedure declares an input at all. */
   hasInput: boolean;
+  /** Its file and list fields, for reading a multipart body. */
+  form: FormShape;
 }
 
 /** Every procedure that carries OpenAPI meta, in router order. */
@@ -30,6 +33,7 @@ export function operationsOf(router: AnyRouter): Operation[] {
       protect: openapi.protect ?? true,
       multipart: openapi.contentTypes?.includes('multipart/form-data') ?? false,
       hasInput: procedure._def.inputs.length > 0,
+      form: formShapeOf(procedure._def.inputs),
     });
   });
   return operations;

@@ -120,7 +120,13 @@ async function multipartInput(
   if (operation.protect && !signedIn) {
     throw new DomainError('unauthenticated', 'Sign in to do this.');
   }
-  const { fields, files } = await readMultipart(request, options.services.storage, options.maxFileBytes);
+  const { storage } = options.services;
+  const { fields, files } = await readMultipart(
+    request,
+    storage,
+    operation.form,
+    options.maxFileBytes,
+  );
   const input = { ...(request.query as object), ...(request.params as object), ...fields };
   return { input, files };
 }
