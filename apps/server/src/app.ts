@@ -4,6 +4,7 @@ import { appRouter } from '@career-nexus/api';
 import type { AnyRouter } from '@trpc/server';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
+import { assetsPlugin } from './plugins/assets.ts';
 import { docsPlugin } from './plugins/docs.ts';
 import { drainPlugin } from './plugins/drain.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
@@ -68,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     maxFileBytes: config.UPLOAD_MAX_BYTES,
   });
   await app.register(docsPlugin, { router, publicUrl: config.PUBLIC_URL });
+  await app.register(assetsPlugin);
   if (runtime.uploadsDir) await app.register(mediaPlugin, { root: runtime.uploadsDir });
   return app;
 }
