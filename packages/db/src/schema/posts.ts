@@ -19,6 +19,7 @@ export const posts = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     body: text().notNull().default(''),
+    article: text(),
     pic1: text(),
     pic2: text(),
     pic3: text(),
