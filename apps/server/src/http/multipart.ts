@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { MultipartFile } from '@fastify/multipart';
+import type { Multipart, MultipartFile } from '@fastify/multipart';
 import { DomainError, UploadedFile, type FormShape, type Storage } from '@career-nexus/api';
 import type { FastifyRequest } from 'fastify';
 import { storeChecked } from './checked-file.ts';
@@ -9,6 +9,8 @@ export interface MultipartInput {
   fields: Record<string, unknown>;
   files: UploadedFile[];
 }
+
+type Part = Multipart | MultipartFile;
 
 /**
  * Reads a multipart request in arrival order, streaming each file straight to
@@ -24,26 +26,49 @@ export async function readMultipart(
   form: FormShape,
   maxFileBytes: number,
 ): Promise<MultipartInput> {
-  const fields: Record<string, unknown> = {};
-  const files: UploadedFile[] = [];
+  const input: MultipartInput = { fields: {}, files: [] };
+  const parts = request.parts({ limits: { fileSize: maxFileBytes } })[Symbol.asyncIterator]();
   try {
-    for await (const part of request.parts({ limits: { fileSize: maxFileBytes } })) {
-      if (part.type === 'field') {
-        add(fields, part.fieldname, part.value);
-      } else if (part.filename) {
-        const file = await storeFile(part, storage, form);
-        files.push(file);
-        add(fields, part.fieldname, file);
-      } else {
-        // A file input left empty by a browser form: no file was chosen.
-        part.file.resume();
-      }
+    for (let next = await parts.next(); !next.done; next = await parts.next()) {
+      await take(next.value, input, storage, form).catch(async (error: unknown) => {
+        await drain(next.value, parts);
+        throw error;
+      });
     }
   } catch (error) {
-    await discard(storage, files);
+    await discard(storage, input.files);
     throw error;
   }
-  return { fields: withLists(fields, form.lists), files };
+  return { fields: withLists(input.fields, form.lists), files: input.files };
+}
+
+async function take(part: Part, input: MultipartInput, storage: Storage, form: FormShape) {
+  if (part.type === 'field') {
+    add(input.fields, part.fieldname, part.value);
+  } else if (part.filename) {
+    const file = await storeFile(part, storage, form);
+    input.files.push(file);
+    add(input.fields, part.fieldname, file);
+  } else {
+    // A file input left empty by a browser form: no file was chosen.
+    part.file.resume();
+  }
+}
+
+/**
+ * Reads the rest of a refused request and drops it. The parser waits for
+ * each file part to be read before it goes on, so a part left unread would
+ * stall the request, and its connection would hang until it timed out.
+ */
+async function drain(current: Part, parts: AsyncIterator<Part>): Promise<void> {
+  if (current.type === 'file') current.file.resume();
+  try {
+    for (let next = await parts.next(); !next.done; next = await parts.next()) {
+      if (next.value.type === 'file') next.value.file.resume();
+    }
+  } catch {
+    // The parser gave up on the rest (a limit, a broken body): nothing left to read.
+  }
 }
 
 /** Removes stored files that no procedure took; failures only leave garbage. */
