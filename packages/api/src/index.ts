@@ -41,3 +41,4 @@ export { formShapeOf, type FormShape } from './form-shape.ts';
 export { ASSETS_PATH, defaultImages } from './profile/details/media.ts';
 export { timeZoneField, timeZoneName } from './timezones.ts';
 export { idField, requiredText, text } from './fields.ts';
+export { publishActivity } from './dashboard/activity.ts';

@@ -9,9 +9,15 @@ export async function publishActivity(
   { events, clock, log }: Pick<Services, 'events' | 'clock' | 'log'>,
   type: ActivityEvent['type'],
   userId: number,
+  subject?: ActivityEvent['subject'],
 ): Promise<void> {
   try {
-    await events.publish('activity', { type, user_id: userId, at: clock.now().toISOString() });
+    await events.publish('activity', {
+      type,
+      user_id: userId,
+      ...(subject && { subject }),
+      at: clock.now().toISOString(),
+    });
   } catch (error) {
     log.error({ err: error, type, userId }, 'could not publish an activity event');
   }

@@ -1,8 +1,12 @@
 import { z } from 'zod';
+import { activityTypes } from '../ports/events.ts';
 
 export const activityEvent = z.object({
-  type: z.enum(['user.signed_up', 'user.signed_in', 'user.signed_out', 'user.password_changed']),
+  type: z.enum(activityTypes),
   user_id: z.number().int(),
+  subject: z
+    .object({ type: z.enum(['post', 'comment', 'user', 'connection']), id: z.number().int() })
+    .optional(),
   at: z.string(),
 });
 

@@ -7,9 +7,27 @@ export interface EventTopics {
   activity: ActivityEvent;
 }
 
+/** What live dashboards are told about; every domain adds its own here. */
+export const activityTypes = [
+  'user.signed_up',
+  'user.signed_in',
+  'user.signed_out',
+  'user.password_changed',
+  'post.created',
+  'post.liked',
+  'post.commented',
+  'post.reposted',
+  'user.followed',
+  'connection.requested',
+  'connection.accepted',
+] as const;
+
 export interface ActivityEvent {
-  type: 'user.signed_up' | 'user.signed_in' | 'user.signed_out' | 'user.password_changed';
+  type: (typeof activityTypes)[number];
+  /** Who acted. */
   user_id: number;
+  /** What was acted on, when not the user themselves. */
+  subject?: { type: 'post' | 'comment' | 'user' | 'connection'; id: number };
   at: string;
 }
 
