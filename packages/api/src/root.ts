@@ -1,5 +1,6 @@
 import { authRouter } from './auth/router.ts';
 import { dashboardRouter } from './dashboard/router.ts';
+import { postsRouter } from './posts/router.ts';
 import { profileRouter } from './profile/router.ts';
 import { router } from './trpc.ts';
 
@@ -7,6 +8,7 @@ import { router } from './trpc.ts';
 export const appRouter = router({
   auth: authRouter,
   profile: profileRouter,
+  posts: postsRouter,
   dashboard: dashboardRouter,
 });
 
