@@ -12,7 +12,7 @@ import { eq } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pngImage } from './fixtures/files.ts';
+import { mp4Video, pngImage } from './fixtures/files.ts';
 import { call, formOf, signUp, type Member, type Reply } from './fixtures/members.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
@@ -201,6 +201,18 @@ describe('POST /post/', () => {
     expect(Buffer.from(await served.arrayBuffer())).toEqual(image);
   });
 
+  it('takes a video as a multipart part and serves its bytes', async () => {
+    const me = await learner();
+    const video = mp4Video();
+    const form = formOf({ body: 'With a video' }, { video: { bytes: video, name: 'clip.mp4' } });
+
+    const reply = await me.send('POST', '/post/', form);
+    const served = await fetch(reply.body.video as string);
+
+    expect(reply.status).toBe(201);
+    expect(Buffer.from(await served.arrayBuffer())).toEqual(video);
+  });
+
   it('refuses a picture that is not an image with 415', async () => {
     const me = await learner();
     const form = formOf(
@@ -225,6 +237,7 @@ describe('GET /post/', () => {
 
     const techFeed = await feedIds(techLearner);
     const sportsFeed = await feedIds(otherLearner);
+    const mentorFeed = await feedIds(await mentor());
 
     expect(techFeed).toContain(ownIndustry);
     expect(techFeed).toContain(byMentor);
@@ -232,6 +245,8 @@ describe('GET /post/', () => {
     expect(sportsFeed).toContain(byMentor);
     expect(sportsFeed).toContain(sports);
     expect(sportsFeed).not.toContain(ownIndustry);
+    expect(mentorFeed).toEqual(expect.arrayContaining([ownIndustry, byMentor]));
+    expect(mentorFeed).not.toContain(sports);
     expect(techFeed.indexOf(byMentor)).toBeLessThan(techFeed.indexOf(ownIndustry));
   });
 
