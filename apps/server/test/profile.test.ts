@@ -7,11 +7,9 @@ import {
   follows,
   profiles,
   profileViews,
-  type Database,
 } from '@career-nexus/db';
+import { loggingDatabase } from '@career-nexus/db/testing';
 import { and, eq } from 'drizzle-orm';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp, type Member } from './fixtures/members.ts';
 import { startTestServer, type TestServer } from './harness.ts';
@@ -144,16 +142,7 @@ async function fillCareer(member: Member, count: number) {
  * sends: a second Drizzle instance on the server's own driver client.
  */
 async function countingCaller(member: Member) {
-  const statements: string[] = [];
-  const { driver, db } = server.testDatabase.handle;
-  const client = (db as unknown as { $client: never }).$client;
-  const config = {
-    casing: 'snake_case' as const,
-    logger: { logQuery: (query: string) => void statements.push(query) },
-  };
-  const counting = (driver === 'pglite'
-    ? drizzlePglite(client, config)
-    : drizzlePostgres(client, config)) as unknown as Database;
+  const { db: counting, statements } = loggingDatabase(server.testDatabase.handle);
   const session = await server.services.sessions.validate(member.access);
   const caller = createCallerFactory(appRouter)({
     ...server.services,

@@ -6,11 +6,9 @@ import {
   posts,
   profiles,
   profileViews,
-  type Database,
 } from '@career-nexus/db';
+import { loggingDatabase } from '@career-nexus/db/testing';
 import { eq } from 'drizzle-orm';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../src/auth/accounts.ts';
 import { issueTokenPair } from '../src/auth/token-pairs.ts';
@@ -42,16 +40,7 @@ async function member() {
  * instance with a logger, on the same driver client as the harness.
  */
 async function countingCaller(access: string) {
-  const statements: string[] = [];
-  const { driver, db } = h.testDb.handle;
-  const client = (db as unknown as { $client: never }).$client;
-  const config = {
-    casing: 'snake_case' as const,
-    logger: { logQuery: (query: string) => void statements.push(query) },
-  };
-  const counting = (driver === 'pglite'
-    ? drizzlePglite(client, config)
-    : drizzlePostgres(client, config)) as unknown as Database;
+  const { db: counting, statements } = loggingDatabase(h.testDb.handle);
   const session = await h.services.sessions.validate(access);
   const caller = createCallerFactory(appRouter)({
     ...h.services,

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { createDatabase, type DatabaseHandle } from './client.ts';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { createDatabase, type Database, type DatabaseHandle } from './client.ts';
+import * as schema from './schema/index.ts';
 import { seedReferenceData } from './seed.ts';
 
 export interface TestDatabase {
@@ -59,4 +62,21 @@ function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
   return parsed.toString();
+}
+
+/**
+ * A second Drizzle instance on the same driver client as `handle`, which
+ * records every statement it sends: for tests that count round trips.
+ */
+export function loggingDatabase(handle: DatabaseHandle): { db: Database; statements: string[] } {
+  const statements: string[] = [];
+  const client = (handle.db as unknown as { $client: never }).$client;
+  const config = {
+    schema,
+    casing: 'snake_case' as const,
+    logger: { logQuery: (query: string) => void statements.push(query) },
+  };
+  const db =
+    handle.driver === 'pglite' ? drizzlePglite(client, config) : drizzlePostgres(client, config);
+  return { db: db as unknown as Database, statements };
 }
