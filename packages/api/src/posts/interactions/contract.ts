@@ -3,21 +3,14 @@ import { idField, requiredText, text } from '../../fields.ts';
 import { route } from '../../meta.ts';
 import { imageRule } from '../../profile/details/contract.ts';
 import { fileField } from '../../uploads.ts';
-import { postItem } from '../wire.ts';
+import { postAuthor, postItem } from '../wire.ts';
 
 /** An absolute URL, or "N/A" when there is no file. */
 const mediaUrl = z.string();
 const timestamp = z.iso.datetime();
 
-/** What a comment, a reply or a repost shows of the member who wrote it. */
-export const memberSummary = z.object({
-  id: z.number().int(),
-  first_name: z.string(),
-  last_name: z.string(),
-  middle_name: z.string(),
-  profile_photo: mediaUrl,
-  qualification: z.string(),
-});
+/** What a comment, a reply or a repost shows of the member who wrote it: a post's author. */
+export const memberSummary = postAuthor;
 
 // Comments
 

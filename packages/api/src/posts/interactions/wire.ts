@@ -1,7 +1,9 @@
-import type { Services } from '../../context.ts';
-import { ABSENT, ASSETS_PATH, defaultImages } from '../../profile/details/media.ts';
 import type { comments, posts } from '@career-nexus/db';
 import type { z } from 'zod';
+import type { Services } from '../../context.ts';
+import { ABSENT, ASSETS_PATH, defaultImages } from '../../profile/details/media.ts';
+import type { Author, PostRecord } from '../read.ts';
+import { postToWire } from '../wire.ts';
 import type {
   CommentItem,
   createCommentOutput,
@@ -11,23 +13,14 @@ import type {
   repostOutput,
   SharedPost,
 } from './contract.ts';
-import type { PostRecord } from '../read.ts';
-import { postToWire } from '../wire.ts';
 
 // The one place comments, replies, reposts and their authors become their
 // documented shapes. Keys are written in the document's order.
 
 type Urls = Pick<Services, 'storage' | 'settings'>;
 
-/** The profile fields a comment or repost shows of its author. */
-export interface Member {
-  userId: number;
-  firstName: string;
-  lastName: string;
-  middleName: string;
-  profilePhoto: string | null;
-  qualification: string;
-}
+/** The profile fields a comment or repost shows of its author: a post's. */
+export type Member = Author;
 
 /** A comment as the thread query reads it: timestamps arrive as JSON text. */
 export interface CommentRecord {
