@@ -1,19 +1,9 @@
-import { appRouter, createCallerFactory } from '@career-nexus/api';
-import {
-  comments,
-  follows,
-  postLikes,
-  posts,
-  postSaves,
-  postShares,
-  type Database,
-} from '@career-nexus/db';
+import { comments, follows, postLikes, posts, postSaves, postShares } from '@career-nexus/db';
 import { eq } from 'drizzle-orm';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mp4Video, pngImage } from './fixtures/files.ts';
 import { call, formOf, signUp, type Member, type Reply } from './fixtures/members.ts';
+import { countingCaller as countingCallerOf } from './fixtures/counting.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
 let server: TestServer;
@@ -84,29 +74,9 @@ const profileKeys = [
   'qualification',
 ];
 
-/**
- * A caller acting as `member` whose database logs every statement it
- * sends: a second Drizzle instance on the server's own driver client.
- */
+/** A caller acting as `member` that records its SQL statements. */
 async function countingCaller(member: Member) {
-  const statements: string[] = [];
-  const { driver, db: serverDb } = server.testDatabase.handle;
-  const client = (serverDb as unknown as { $client: never }).$client;
-  const config = {
-    casing: 'snake_case' as const,
-    logger: { logQuery: (query: string) => void statements.push(query) },
-  };
-  const counting = (driver === 'pglite'
-    ? drizzlePglite(client, config)
-    : drizzlePostgres(client, config)) as unknown as Database;
-  const session = await server.services.sessions.validate(member.access);
-  const caller = createCallerFactory(appRouter)({
-    ...server.services,
-    db: counting,
-    user: session!.user,
-    sessionId: session!.sessionId,
-    ip: '127.0.0.1',
-  });
+  const { caller, statements } = await countingCallerOf(server, member.access);
   return { posts: caller.posts, statements };
 }
 

@@ -1,4 +1,3 @@
-import { appRouter, createCallerFactory } from '@career-nexus/api';
 import {
   certifications,
   countries,
@@ -8,10 +7,10 @@ import {
   profiles,
   profileViews,
 } from '@career-nexus/db';
-import { loggingDatabase } from '@career-nexus/db/testing';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp, type Member } from './fixtures/members.ts';
+import { countingCaller as countingCallerOf } from './fixtures/counting.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
 let server: TestServer;
@@ -137,20 +136,9 @@ async function fillCareer(member: Member, count: number) {
   }
 }
 
-/**
- * A caller acting as `member` whose database logs every statement it
- * sends: a second Drizzle instance on the server's own driver client.
- */
+/** A caller acting as `member` that records its SQL statements. */
 async function countingCaller(member: Member) {
-  const { db: counting, statements } = loggingDatabase(server.testDatabase.handle);
-  const session = await server.services.sessions.validate(member.access);
-  const caller = createCallerFactory(appRouter)({
-    ...server.services,
-    db: counting,
-    user: session!.user,
-    sessionId: session!.sessionId,
-    ip: '127.0.0.1',
-  });
+  const { caller, statements } = await countingCallerOf(server, member.access);
   return { profile: caller.profile, statements };
 }
 
