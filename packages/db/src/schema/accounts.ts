@@ -14,57 +14,69 @@ import { availabilityEnum, industryEnum, userTypeEnum } from './enums.ts';
 
 const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
 
-export const users = pgTable('users', {
-  id: serial().primaryKey(),
-  email: text().notNull().unique(),
-  passwordHash: text().notNull(),
-  userType: userTypeEnum().notNull(),
-  industry: industryEnum().notNull(),
-  isStaff: boolean().notNull().default(false),
-  createdAt: createdAt(),
-});
+export const users = pgTable(
+  'users',
+  {
+    id: serial().primaryKey(),
+    email: text().notNull().unique(),
+    passwordHash: text().notNull(),
+    userType: userTypeEnum().notNull(),
+    industry: industryEnum().notNull(),
+    isStaff: boolean().notNull().default(false),
+    createdAt: createdAt(),
+  },
+  // Recommendations find members by industry among every member.
+  (t) => [index().on(t.industry)],
+);
 
 /**
  * One row per user, sharing the user's id. Media columns hold storage keys;
  * null means "use the default" (photos) or "absent" (video, resume).
  */
-export const profiles = pgTable('profiles', {
-  userId: integer()
-    .primaryKey()
-    .references(() => users.id, { onDelete: 'cascade' }),
-  firstName: text().notNull().default('N/A'),
-  lastName: text().notNull().default('N/A'),
-  middleName: text().notNull().default('N/A'),
-  countryCode: text().notNull().default(''),
-  phoneNumber: text().notNull().default(''),
-  profilePhoto: text(),
-  coverPhoto: text(),
-  introVideo: text(),
-  resume: text(),
-  location: text().notNull().default(''),
-  position: text().notNull().default(''),
-  bio: text().notNull().default(''),
-  qualification: text().notNull().default(''),
-  summary: text().notNull().default(''),
-  timezone: text().notNull().default('UTC'),
-  yearsOfExperience: integer().notNull().default(0),
-  availability: availabilityEnum(),
-  currentJob: text().notNull().default(''),
-  areasOfExpertise: text()
-    .array()
-    .notNull()
-    .default(sql`'{}'::text[]`),
-  technicalSkills: text()
-    .array()
-    .notNull()
-    .default(sql`'{}'::text[]`),
-  mentorshipStyles: text()
-    .array()
-    .notNull()
-    .default(sql`'{}'::text[]`),
-  linkedinUrl: text(),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});
+export const profiles = pgTable(
+  'profiles',
+  {
+    userId: integer()
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    firstName: text().notNull().default('N/A'),
+    lastName: text().notNull().default('N/A'),
+    middleName: text().notNull().default('N/A'),
+    countryCode: text().notNull().default(''),
+    phoneNumber: text().notNull().default(''),
+    profilePhoto: text(),
+    coverPhoto: text(),
+    introVideo: text(),
+    resume: text(),
+    location: text().notNull().default(''),
+    position: text().notNull().default(''),
+    bio: text().notNull().default(''),
+    qualification: text().notNull().default(''),
+    summary: text().notNull().default(''),
+    timezone: text().notNull().default('UTC'),
+    yearsOfExperience: integer().notNull().default(0),
+    availability: availabilityEnum(),
+    currentJob: text().notNull().default(''),
+    areasOfExpertise: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    technicalSkills: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    mentorshipStyles: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    linkedinUrl: text(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Recommendations match locations ignoring case.
+    index('profiles_location_lower_idx').on(sql`lower(${t.location})`),
+  ],
+);
 
 /**
  * Access sessions, in the shape lucia's Drizzle adapter expects. Each one
