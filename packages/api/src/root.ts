@@ -1,5 +1,6 @@
 import { authRouter } from './auth/router.ts';
 import { dashboardRouter } from './dashboard/router.ts';
+import { networkRouter } from './network/router.ts';
 import { postsRouter } from './posts/router.ts';
 import { profileRouter } from './profile/router.ts';
 import { router } from './trpc.ts';
@@ -9,6 +10,7 @@ export const appRouter = router({
   auth: authRouter,
   profile: profileRouter,
   posts: postsRouter,
+  network: networkRouter,
   dashboard: dashboardRouter,
 });
 
