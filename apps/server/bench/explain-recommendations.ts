@@ -1,0 +1,97 @@
+/**
+ * Seeds 100k members (and 300k follows) into a throwaway PostgreSQL
+ * database and prints EXPLAIN ANALYZE of the follow recommendation query,
+ * exactly as the procedure sends it.
+ *
+ *   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \
+ *     pnpm --filter @career-nexus/server exec tsx bench/explain-recommendations.ts
+ */
+import { appRouter, createCallerFactory, silentLogger } from '@career-nexus/api';
+import * as schema from '@career-nexus/db';
+import { createTestDatabase } from '@career-nexus/db/testing';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import { loadConfig } from '../src/config.ts';
+import { createRuntime } from '../src/services.ts';
+
+const MEMBERS = 100_000;
+const FOLLOWS = 300_000;
+
+/** What this script uses of the postgres.js client under the handle. */
+interface Sql {
+  unsafe(query: string, params?: never[]): Promise<Record<string, unknown>[]>;
+}
+
+async function seed(client: Sql) {
+  await client.unsafe(`
+    insert into users (email, password_hash, user_type, industry)
+    select 'member' || g || '@explain.test', 'not-a-password',
+      (case when g % 5 = 0 then 'mentor' else 'learner' end)::user_type,
+      (enum_range(null::industry))[1 + g % 15]
+    from generate_series(1, ${MEMBERS}) g`);
+  // A third of the members never give a location; the rest live in one of 1,000 cities.
+  await client.unsafe(`
+    insert into profiles (user_id, first_name, last_name, location)
+    select id, 'Member', id::text, case when id % 3 = 0 then '' else 'City ' || id % 1000 end
+    from users`);
+  await client.unsafe(`
+    insert into follows (follower_id, following_id)
+    select a, b from (
+      select (select min(id) from users) + (random() * ${MEMBERS - 1})::int as a,
+             (select min(id) from users) + (random() * ${MEMBERS - 1})::int as b
+      from generate_series(1, ${FOLLOWS})) pairs
+    where a <> b
+    on conflict do nothing`);
+  await client.unsafe('vacuum analyze');
+}
+
+async function main() {
+  if (!process.env.TEST_DATABASE_URL) throw new Error('Set TEST_DATABASE_URL to a PostgreSQL URL');
+  const testDb = await createTestDatabase();
+  const config = loadConfig({ DATA_DIR: '/tmp/career-nexus-explain', LOG_LEVEL: 'silent' });
+  const runtime = await createRuntime(config, silentLogger, { database: testDb.handle });
+  const client = (testDb.handle.db as unknown as { $client: Sql }).$client;
+  try {
+    console.log(`seeding ${MEMBERS} members and ${FOLLOWS} follows...`);
+    await seed(client);
+    const [viewer] = (await client.unsafe(`
+      select u.id, u.industry from users u join profiles p on p.user_id = u.id
+      where p.location <> '' order by u.id limit 1`)) as {
+      id: number;
+      industry: schema.Industry;
+    }[];
+
+    // The same driver client, recording each statement with its parameters.
+    const sent: { query: string; params: unknown[] }[] = [];
+    const db = drizzle(client as never, {
+      schema,
+      casing: 'snake_case',
+      logger: { logQuery: (query, params) => void sent.push({ query, params }) },
+    }) as unknown as schema.Database;
+    const caller = createCallerFactory(appRouter)({
+      ...runtime.services,
+      db,
+      user: {
+        id: viewer!.id,
+        email: '',
+        userType: 'learner',
+        industry: viewer!.industry,
+        isStaff: false,
+      },
+      sessionId: null,
+      ip: '127.0.0.1',
+    });
+    const page = await caller.network.followRecommendations({ page: 1 });
+    console.log(`viewer ${viewer!.id}: ${page.count} recommendations`);
+
+    for (const { query, params } of sent) {
+      const plan = await client.unsafe(`explain (analyze, buffers) ${query}`, params as never[]);
+      console.log(`\n${query}\n`);
+      console.log(plan.map((row) => row['QUERY PLAN']).join('\n'));
+    }
+  } finally {
+    await runtime.close();
+    await testDb.drop();
+  }
+}
+
+await main();
