@@ -1,7 +1,7 @@
 /**
- * Seeds 100k members (and 300k follows) into a throwaway PostgreSQL
- * database and prints EXPLAIN ANALYZE of the follow recommendation query,
- * exactly as the procedure sends it.
+ * Seeds 100k members (with 300k follows and 200k connections) into a
+ * throwaway PostgreSQL database and prints EXPLAIN ANALYZE of the follow
+ * and connection recommendation queries, exactly as the procedures send them.
  *
  *   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \
  *     pnpm --filter @career-nexus/server exec tsx bench/explain-recommendations.ts
@@ -15,6 +15,7 @@ import { createRuntime } from '../src/services.ts';
 
 const MEMBERS = 100_000;
 const FOLLOWS = 300_000;
+const CONNECTIONS = 200_000;
 
 /** What this script uses of the postgres.js client under the handle. */
 interface Sql {
@@ -41,6 +42,15 @@ async function seed(client: Sql) {
       from generate_series(1, ${FOLLOWS})) pairs
     where a <> b
     on conflict do nothing`);
+  // The unordered-pair unique index drops repeated pairs, in either direction.
+  await client.unsafe(`
+    insert into connections (requester_id, recipient_id, status)
+    select a, b, (case when a % 2 = 0 then 'CONFIRMED' else 'PENDING' end)::connection_status from (
+      select (select min(id) from users) + (random() * ${MEMBERS - 1})::int as a,
+             (select min(id) from users) + (random() * ${MEMBERS - 1})::int as b
+      from generate_series(1, ${CONNECTIONS})) pairs
+    where a <> b
+    on conflict do nothing`);
   await client.unsafe('vacuum analyze');
 }
 
@@ -51,7 +61,7 @@ async function main() {
   const runtime = await createRuntime(config, silentLogger, { database: testDb.handle });
   const client = (testDb.handle.db as unknown as { $client: Sql }).$client;
   try {
-    console.log(`seeding ${MEMBERS} members and ${FOLLOWS} follows...`);
+    console.log(`seeding ${MEMBERS} members, ${FOLLOWS} follows, ${CONNECTIONS} connections...`);
     await seed(client);
     const [viewer] = (await client.unsafe(`
       select u.id, u.industry from users u join profiles p on p.user_id = u.id
@@ -80,13 +90,22 @@ async function main() {
       sessionId: null,
       ip: '127.0.0.1',
     });
-    const page = await caller.network.followRecommendations({ page: 1 });
-    console.log(`viewer ${viewer!.id}: ${page.count} recommendations`);
-
-    for (const { query, params } of sent) {
-      const plan = await client.unsafe(`explain (analyze, buffers) ${query}`, params as never[]);
-      console.log(`\n${query}\n`);
-      console.log(plan.map((row) => row['QUERY PLAN']).join('\n'));
+    const runs = {
+      'follow recommendations': () => caller.network.followRecommendations({ page: 1 }),
+      'connection recommendations by location': () =>
+        caller.network.connection.recommend({ criteria: 'location' }),
+      'connection recommendations by industry': () =>
+        caller.network.connection.recommend({ criteria: 'industry' }),
+    };
+    for (const [name, run] of Object.entries(runs)) {
+      sent.length = 0;
+      const page = await run();
+      console.log(`\n=== ${name}: viewer ${viewer!.id}, ${page.count} results`);
+      for (const { query, params } of sent) {
+        const plan = await client.unsafe(`explain (analyze, buffers) ${query}`, params as never[]);
+        console.log(`\n${query}\n`);
+        console.log(plan.map((row) => row['QUERY PLAN']).join('\n'));
+      }
     }
   } finally {
     await runtime.close();
