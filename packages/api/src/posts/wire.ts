@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Services } from '../context.ts';
-import { ABSENT, ASSETS_PATH, defaultImages } from '../profile/details/media.ts';
+import { ABSENT, fileUrl, profilePhotoUrl } from '../profile/details/media.ts';
 import { readPosts, type Author, type Post, type PostRecord } from './read.ts';
 
 // The one place a post becomes its documented shapes. Keys are written in
@@ -54,22 +54,19 @@ export const postItem = z.object({
 export type PostItem = z.infer<typeof postItem>;
 export type PostContent = z.infer<typeof postContent>;
 
-function authorToWire({ storage, settings }: Urls, author: Author) {
-  const photo = author.profilePhoto
-    ? storage.url(author.profilePhoto)
-    : `${settings.publicUrl}${ASSETS_PATH}${defaultImages.profilePhoto}`;
+function authorToWire(urls: Urls, author: Author) {
   return {
     id: author.userId,
     first_name: author.firstName,
     last_name: author.lastName,
     middle_name: author.middleName,
-    profile_photo: photo,
+    profile_photo: profilePhotoUrl(urls, author.profilePhoto),
     qualification: author.qualification,
   };
 }
 
-function contentToWire({ storage }: Urls, post: Post) {
-  const media = (key: string | null) => (key ? storage.url(key) : ABSENT);
+function contentToWire(urls: Urls, post: Post) {
+  const media = (key: string | null) => fileUrl(urls, key);
   return {
     body: post.body,
     pic1: media(post.pic1),

@@ -7,7 +7,7 @@ import {
   recommendationPath,
   type RecommendationCriteria,
 } from './contract.ts';
-import { photoUrl } from './wire.ts';
+import { profilePhotoUrl } from '../../profile/details/media.ts';
 
 type Deps = Pick<Services, 'db' | 'storage' | 'settings'>;
 
@@ -78,7 +78,7 @@ export async function recommendationPage(
     id: row.id,
     name: `${row.firstName} ${row.lastName}`,
     qualification: row.qualification,
-    profile_photo: photoUrl(deps, row.profilePhoto),
+    profile_photo: profilePhotoUrl(deps, row.profilePhoto),
     followers: row.followers,
   }));
   const base = {

@@ -1,17 +1,11 @@
 import type { Services } from '../../context.ts';
-import { mediaUrlsOf } from '../../profile/details/media.ts';
+import { profilePhotoUrl } from '../../profile/details/media.ts';
 import type { ConnectionItem } from './contract.ts';
 import type { ConnectionRecord } from './lists.ts';
 
 // The one place connection rows become their documented shapes.
 
 type Urls = Pick<Services, 'storage' | 'settings'>;
-
-/** The default photo when none was uploaded, through the profile's own rule. */
-export function photoUrl(urls: Urls, profilePhoto: string | null): string {
-  const keys = { profilePhoto, coverPhoto: null, introVideo: null, resume: null };
-  return mediaUrlsOf(urls, keys).profilePhoto;
-}
 
 export function connectionToWire(urls: Urls, record: ConnectionRecord): ConnectionItem {
   const { other } = record;
@@ -21,7 +15,7 @@ export function connectionToWire(urls: Urls, record: ConnectionRecord): Connecti
       first_name: other.firstName,
       last_name: other.lastName,
       middle_name: other.middleName,
-      profile_photo: photoUrl(urls, other.profilePhoto),
+      profile_photo: profilePhotoUrl(urls, other.profilePhoto),
       qualification: other.qualification,
       status: record.status,
       user_id: other.userId,

@@ -1,5 +1,5 @@
 import type { Services } from '../../context.ts';
-import { ABSENT, ASSETS_PATH, defaultImages } from '../../profile/details/media.ts';
+import { ABSENT, profilePhotoUrl } from '../../profile/details/media.ts';
 import type { FollowedMember, RecommendedMember } from './contract.ts';
 import type { MemberRow } from './follows.ts';
 import type { RecommendationRow } from './recommendations.ts';
@@ -9,11 +9,6 @@ import type { RecommendationRow } from './recommendations.ts';
 
 type Urls = Pick<Services, 'storage' | 'settings'>;
 
-function photoOf({ storage, settings }: Urls, key: string | null): string {
-  if (key) return storage.url(key);
-  return `${settings.publicUrl}${ASSETS_PATH}${defaultImages.profilePhoto}`;
-}
-
 /** A followers or followings list entry. */
 export function memberToWire(urls: Urls, row: MemberRow): FollowedMember {
   return {
@@ -21,7 +16,7 @@ export function memberToWire(urls: Urls, row: MemberRow): FollowedMember {
     first_name: row.firstName,
     last_name: row.lastName,
     middle_name: row.middleName,
-    profile_photo: photoOf(urls, row.profilePhoto),
+    profile_photo: profilePhotoUrl(urls, row.profilePhoto),
     qualification: row.qualification,
   };
 }
@@ -37,7 +32,7 @@ export function recommendationToWire(urls: Urls, row: RecommendationRow): Recomm
     id: row.userId,
     name: displayName(row),
     qualification: row.qualification,
-    profile_photo: photoOf(urls, row.profilePhoto),
+    profile_photo: profilePhotoUrl(urls, row.profilePhoto),
     followers: row.followers,
   };
 }

@@ -1,7 +1,7 @@
 import type { comments, posts } from '@career-nexus/db';
 import type { z } from 'zod';
 import type { Services } from '../../context.ts';
-import { ABSENT, ASSETS_PATH, defaultImages } from '../../profile/details/media.ts';
+import { ABSENT, fileUrl, profilePhotoUrl } from '../../profile/details/media.ts';
 import type { Author, PostRecord } from '../read.ts';
 import { postToWire } from '../wire.ts';
 import type {
@@ -39,16 +39,6 @@ export interface ThreadRecord extends CommentRecord {
   replies: CommentRecord[];
 }
 
-export function photoUrl({ storage, settings }: Urls, key: string | null): string {
-  return key
-    ? storage.url(key)
-    : `${settings.publicUrl}${ASSETS_PATH}${defaultImages.profilePhoto}`;
-}
-
-export function mediaUrl({ storage }: Urls, key: string | null): string {
-  return key ? storage.url(key) : ABSENT;
-}
-
 export function isoTime(value: string | Date): string {
   return new Date(value).toISOString();
 }
@@ -59,7 +49,7 @@ export function memberToWire(urls: Urls, member: Member): MemberSummary {
     first_name: member.firstName,
     last_name: member.lastName,
     middle_name: member.middleName,
-    profile_photo: photoUrl(urls, member.profilePhoto),
+    profile_photo: profilePhotoUrl(urls, member.profilePhoto),
     qualification: member.qualification,
   };
 }
@@ -71,10 +61,10 @@ function commentHead(urls: Urls, record: CommentRecord) {
       first_name: record.author.firstName,
       last_name: record.author.lastName,
       middle_name: record.author.middleName,
-      profile_picture: photoUrl(urls, record.author.profilePhoto),
+      profile_picture: profilePhotoUrl(urls, record.author.profilePhoto),
     },
     body: record.body,
-    media: mediaUrl(urls, record.media),
+    media: fileUrl(urls, record.media),
     parent: record.parentId,
   };
 }
@@ -113,7 +103,7 @@ export function commentToWire(
   return {
     user: memberToWire(urls, author),
     body: comment.body,
-    media: mediaUrl(urls, comment.media),
+    media: fileUrl(urls, comment.media),
     time_stamp: isoTime(comment.createdAt),
     comment_id: comment.id,
     post: comment.postId,

@@ -20,17 +20,30 @@ type MediaKeys = Pick<
 
 export type MediaUrls = { [K in keyof MediaKeys]: string };
 
+type Urls = Pick<Services, 'storage' | 'settings'>;
+
+function assetUrl({ settings }: Urls, name: string): string {
+  return `${settings.publicUrl}${ASSETS_PATH}${name}`;
+}
+
+/** A stored file's absolute URL, or "N/A" when there is none. */
+export function fileUrl({ storage }: Pick<Services, 'storage'>, key: string | null): string {
+  return key ? storage.url(key) : ABSENT;
+}
+
+/** A member's photo wherever it is shown: the uploaded one, else the default image. */
+export function profilePhotoUrl(urls: Urls, key: string | null): string {
+  return key ? urls.storage.url(key) : assetUrl(urls, defaultImages.profilePhoto);
+}
+
 /** The absolute URL of each media field: stored keys through storage, else a default or "N/A". */
-export function mediaUrlsOf(
-  { storage, settings }: Pick<Services, 'storage' | 'settings'>,
-  keys: MediaKeys,
-): MediaUrls {
-  const asset = (name: string) => `${settings.publicUrl}${ASSETS_PATH}${name}`;
-  const stored = (key: string | null, absent: string) => (key ? storage.url(key) : absent);
+export function mediaUrlsOf(urls: Urls, keys: MediaKeys): MediaUrls {
   return {
-    profilePhoto: stored(keys.profilePhoto, asset(defaultImages.profilePhoto)),
-    coverPhoto: stored(keys.coverPhoto, asset(defaultImages.coverPhoto)),
-    introVideo: stored(keys.introVideo, ABSENT),
-    resume: stored(keys.resume, ABSENT),
+    profilePhoto: profilePhotoUrl(urls, keys.profilePhoto),
+    coverPhoto: keys.coverPhoto
+      ? urls.storage.url(keys.coverPhoto)
+      : assetUrl(urls, defaultImages.coverPhoto),
+    introVideo: fileUrl(urls, keys.introVideo),
+    resume: fileUrl(urls, keys.resume),
   };
 }
