@@ -1,6 +1,7 @@
-import { createClient, isTRPCClientError, type CareerNexusClient } from '@career-nexus/sdk';
+import { createClient, type CareerNexusClient } from '@career-nexus/sdk';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refusalCode as refusal } from './fixtures/refusals.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
 const password = 'Sturdy-Pass1';
@@ -30,15 +31,6 @@ async function codeFor(email: string, messages = 1) {
     otp: /\b(\d{6})\b/.exec(text)![1]!,
     hash: /\/(?:verify|reset-password)\/([\w-]+)/.exec(text)![1]!,
   };
-}
-
-/** The wire code of a refused call. */
-async function refusal(call: Promise<unknown>): Promise<string | undefined> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  return isTRPCClientError(error) ? (error.data as { appCode?: string }).appCode : 'no error';
 }
 
 async function member(client = connect()) {

@@ -1,9 +1,10 @@
 import type { ActivityEvent } from '@career-nexus/api';
 import { connections } from '@career-nexus/db';
-import { createClient, isTRPCClientError, type CareerNexusClient } from '@career-nexus/sdk';
+import { createClient, type CareerNexusClient } from '@career-nexus/sdk';
 import { and, eq, or } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp } from './fixtures/members.ts';
+import { refusalCode as refusal } from './fixtures/refusals.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
 let server: TestServer;
@@ -32,16 +33,6 @@ async function member() {
 }
 
 type SdkMember = Awaited<ReturnType<typeof member>>;
-
-/** The wire code of a refused call. */
-async function refusal(call: Promise<unknown>) {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isTRPCClientError(error)) return 'no error';
-  return (error.data as { appCode?: string }).appCode;
-}
 
 function rowsBetween(a: SdkMember, b: SdkMember) {
   const from = (x: SdkMember, y: SdkMember) =>

@@ -32,7 +32,9 @@ describe.skipIf(!onPostgres)('two server instances on one database', () => {
 
   it('accepts on one instance the tokens issued by the other', async () => {
     await ensureStaffAccount(first.services.db, 'shared@example.com', password);
-    const { access } = (await (await signIn(first, 'shared@example.com')).json()) as { access: string };
+    const { access } = (await (await signIn(first, 'shared@example.com')).json()) as {
+      access: string;
+    };
 
     const response = await fetch(`${second.url}/user/profile-update/`, {
       method: 'PATCH',
@@ -55,7 +57,10 @@ describe.skipIf(!onPostgres)('two server instances on one database', () => {
 
     // The subscription may still be opening when the first event goes out: repeat until one lands.
     await expect
-      .poll(async () => (await signIn(first, 'actor@example.com'), seen.length), { timeout: 15_000, interval: 200 })
+      .poll(async () => (await signIn(first, 'actor@example.com'), seen.length), {
+        timeout: 15_000,
+        interval: 200,
+      })
       .toBeGreaterThan(0);
     subscription.unsubscribe();
 

@@ -1,9 +1,10 @@
 import type { ActivityEvent } from '@career-nexus/api';
 import { profiles, users, type Industry } from '@career-nexus/db';
-import { createClient, isTRPCClientError, type CareerNexusClient } from '@career-nexus/sdk';
+import { createClient, type CareerNexusClient } from '@career-nexus/sdk';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp } from './fixtures/members.ts';
+import { refusalCode as refusal } from './fixtures/refusals.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
 let server: TestServer;
@@ -29,16 +30,6 @@ async function member(industry?: Industry, location?: string) {
   const client = createClient({ url: server.url, token: signedUp.access });
   clients.push(client);
   return { id: signedUp.id, network: client.network };
-}
-
-/** The wire code of a refused call. */
-async function refusal(call: Promise<unknown>): Promise<string | undefined> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isTRPCClientError(error)) return 'no error';
-  return (error.data as { appCode?: string }).appCode;
 }
 
 describe('follows through the SDK', () => {

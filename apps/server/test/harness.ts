@@ -73,7 +73,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const database: DatabaseHandle = shared ? await testDatabase.connect() : testDatabase.handle;
 
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env });
-  const logger = options.logTo ? createLogger('info', options.logTo) : createLogger(config.LOG_LEVEL);
+  const logger = options.logTo
+    ? createLogger('info', options.logTo)
+    : createLogger(config.LOG_LEVEL);
   const clock = createTestClock();
   const runtime = await createRuntime(config, logger, { database, clock });
   runtime.services.settings.rateLimits = {
@@ -120,7 +122,9 @@ function pointLinksAt(runtime: Runtime, url: string): void {
 async function readOutbox(dir: string, address: string): Promise<SentMail[]> {
   const names = await readdir(dir).catch(() => [] as string[]);
   const mails = await Promise.all(
-    names.filter((name) => name.endsWith('.json')).map(async (name) => JSON.parse(await readFile(join(dir, name), 'utf8')) as SentMail),
+    names
+      .filter((name) => name.endsWith('.json'))
+      .map(async (name) => JSON.parse(await readFile(join(dir, name), 'utf8')) as SentMail),
   );
   return mails
     .filter((mail) => mail.to === address)

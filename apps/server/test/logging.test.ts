@@ -29,7 +29,11 @@ describe('request logs', () => {
 
     const response = await fetch(`${server.url}/user/profile-update/?otp=123456`, {
       method: 'PATCH',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${access}`, 'x-request-id': 'req-42' },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${access}`,
+        'x-request-id': 'req-42',
+      },
       body: JSON.stringify({ industry: 'health' }),
     });
 

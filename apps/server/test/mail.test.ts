@@ -9,7 +9,11 @@ let server: TestServer;
 beforeAll(async () => {
   resend = await startFakeResend(API_KEY);
   server = await startTestServer({
-    env: { RESEND_API_KEY: API_KEY, RESEND_BASE_URL: resend.url, MAIL_FROM: 'Career Nexus <hello@example.com>' },
+    env: {
+      RESEND_API_KEY: API_KEY,
+      RESEND_BASE_URL: resend.url,
+      MAIL_FROM: 'Career Nexus <hello@example.com>',
+    },
   });
 });
 afterAll(async () => {

@@ -15,7 +15,19 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 type Document = {
-  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }>; security?: unknown[]; requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        responses: Record<string, { content?: Record<string, unknown> }>;
+        security?: unknown[];
+        requestBody?: {
+          content: Record<string, { schema: { properties: Record<string, unknown> } }>;
+        };
+      }
+    >
+  >;
   components: { securitySchemes: Record<string, unknown>; schemas: Record<string, unknown> };
 };
 
@@ -35,7 +47,10 @@ describe('health', () => {
   it('answers /readyz with 503 when the database does not answer', async () => {
     const runtime = {
       ...server.runtime,
-      database: { ...server.runtime.database, ping: () => Promise.reject(new Error('connection refused')) },
+      database: {
+        ...server.runtime.database,
+        ping: () => Promise.reject(new Error('connection refused')),
+      },
     };
     const app = await buildApp({ config: loadConfig({}), runtime, logger: createLogger('silent') });
 
@@ -64,7 +79,9 @@ describe('/openapi.json', () => {
 
     const patch = document.paths['/user/profile-update/']!.patch!;
 
-    expect(document.components.securitySchemes).toEqual({ bearerAuth: { type: 'http', scheme: 'bearer' } });
+    expect(document.components.securitySchemes).toEqual({
+      bearerAuth: { type: 'http', scheme: 'bearer' },
+    });
     expect(patch.security).toEqual([{ bearerAuth: [] }]);
     expect(patch.responses['206']).toBeDefined();
     expect(patch.responses['401']!.content).toEqual({
@@ -74,7 +91,12 @@ describe('/openapi.json', () => {
   });
 
   it('documents multipart bodies with binary file parts and 204 replies without content', async () => {
-    const app = await buildApp({ config: loadConfig({}), runtime: server.runtime, logger: createLogger('silent'), router: doorRouter });
+    const app = await buildApp({
+      config: loadConfig({}),
+      runtime: server.runtime,
+      logger: createLogger('silent'),
+      router: doorRouter,
+    });
 
     const document = (await app.inject({ method: 'GET', url: '/openapi.json' })).json() as Document;
     await app.close();
@@ -83,7 +105,9 @@ describe('/openapi.json', () => {
     const multipart = create.requestBody!.content['multipart/form-data']!.schema;
     expect(multipart.properties.attachment).toEqual({ type: 'string', format: 'binary' });
     expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(['201', '413', '415']));
-    expect(document.paths['/notes/']!.delete!.responses['204']).toEqual({ description: 'No content' });
+    expect(document.paths['/notes/']!.delete!.responses['204']).toEqual({
+      description: 'No content',
+    });
   });
 });
 

@@ -1,7 +1,8 @@
 import { posts, type Industry } from '@career-nexus/db';
-import { createClient, isTRPCClientError, type CareerNexusClient } from '@career-nexus/sdk';
+import { createClient, type CareerNexusClient } from '@career-nexus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp } from './fixtures/members.ts';
+import { refusal } from './fixtures/refusals.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
 let server: TestServer;
@@ -34,17 +35,6 @@ async function postBy(authorId: number, industries: Industry[] = ['others']): Pr
     .values({ authorId, body: 'A post', industries })
     .returning({ id: posts.id });
   return row!.id;
-}
-
-/** The wire code and failing fields of a refused call. */
-async function refusal(call: Promise<unknown>) {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isTRPCClientError(error)) return { code: 'no error' };
-  const data = error.data as { appCode?: string; fields?: Record<string, string[]> };
-  return { code: data.appCode, fields: Object.keys(data.fields ?? {}).sort() };
 }
 
 const UNKNOWN = 2_000_000_000;

@@ -1,8 +1,9 @@
 import { connections, posts, profiles, profileViews } from '@career-nexus/db';
-import { createClient, isTRPCClientError, type CareerNexusClient } from '@career-nexus/sdk';
+import { createClient, type CareerNexusClient } from '@career-nexus/sdk';
 import { eq } from 'drizzle-orm';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refusalCode as refusal } from './fixtures/refusals.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
 const password = 'Sturdy-Pass1';
@@ -40,15 +41,6 @@ async function member() {
   if (done.status !== 'Success') throw new Error('signup did not complete');
   const session = await server.services.sessions.validate(done.access);
   return { id: session!.user.id, profile: client.profile };
-}
-
-/** The wire code of a refused call. */
-async function refusal(call: Promise<unknown>): Promise<string | undefined> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  return isTRPCClientError(error) ? (error.data as { appCode?: string }).appCode : 'no error';
 }
 
 const job = {

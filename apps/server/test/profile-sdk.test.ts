@@ -1,8 +1,9 @@
 import { profileViews } from '@career-nexus/db';
-import { createClient, isTRPCClientError, type CareerNexusClient } from '@career-nexus/sdk';
+import { createClient, type CareerNexusClient } from '@career-nexus/sdk';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp } from './fixtures/members.ts';
+import { refusal } from './fixtures/refusals.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
 let server: TestServer;
@@ -26,17 +27,6 @@ async function member(as: 'learner' | 'mentor') {
   });
   clients.push(client);
   return { id: signedUp.id, profile: client.profile };
-}
-
-/** The wire code and failing fields of a refused call. */
-async function refusal(call: Promise<unknown>) {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isTRPCClientError(error)) return { code: 'no error' };
-  const data = error.data as { appCode?: string; fields?: Record<string, string[]> };
-  return { code: data.appCode, fields: Object.keys(data.fields ?? {}).sort() };
 }
 
 describe('profiles through the SDK', () => {

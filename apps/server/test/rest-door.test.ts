@@ -8,10 +8,19 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function send(method: string, path: string, init: { body?: string; headers?: Record<string, string> } = {}) {
+async function send(
+  method: string,
+  path: string,
+  init: { body?: string; headers?: Record<string, string> } = {},
+) {
   const response = await fetch(`${server.url}${path}`, { method, ...init });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, text, body: text ? JSON.parse(text) : null };
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    body: text ? JSON.parse(text) : null,
+  };
 }
 
 const json = (body: unknown) => ({
@@ -29,7 +38,10 @@ describe('the REST door', () => {
     expect(withSlash.status).toBe(401);
     expect(withoutSlash.status).toBe(401);
     expect(withSlash.body).toEqual(withoutSlash.body);
-    expect(withSlash.body).toMatchObject({ code: 'invalid_credentials', message: expect.any(String) });
+    expect(withSlash.body).toMatchObject({
+      code: 'invalid_credentials',
+      message: expect.any(String),
+    });
   });
 
   it('answers 405 with an Allow header for a wrong method on a documented path', async () => {
@@ -47,7 +59,10 @@ describe('the REST door', () => {
 
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toMatch(/application\/json/);
-    expect(response.body).toEqual({ code: 'not_found', message: 'No route for GET /no/such/place/.' });
+    expect(response.body).toEqual({
+      code: 'not_found',
+      message: 'No route for GET /no/such/place/.',
+    });
   });
 
   it('refuses a body that is not valid JSON with 400 and a clear code', async () => {
@@ -57,15 +72,24 @@ describe('the REST door', () => {
     });
 
     expect(response.status).toBe(400);
-    expect(response.body).toEqual({ code: 'bad_request', message: 'The request body is not valid JSON.' });
+    expect(response.body).toEqual({
+      code: 'bad_request',
+      message: 'The request body is not valid JSON.',
+    });
   });
 
   it('refuses invalid fields with 400 naming each field', async () => {
-    const response = await send('POST', '/user/signup/', json({ email: 'not-an-email', password1: 'short', password2: 'short' }));
+    const response = await send(
+      'POST',
+      '/user/signup/',
+      json({ email: 'not-an-email', password1: 'short', password2: 'short' }),
+    );
 
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('validation_failed');
-    expect(Object.keys(response.body.fields)).toEqual(expect.arrayContaining(['email', 'password1']));
+    expect(Object.keys(response.body.fields)).toEqual(
+      expect.arrayContaining(['email', 'password1']),
+    );
     expect(response.text).not.toMatch(/at .+\.ts:\d+/);
   });
 
@@ -96,9 +120,11 @@ describe('the REST door', () => {
     expect(response.body.code).toBe('unsupported_media_type');
   });
 
-  it('echoes a request id, the caller\'s when it sends a sane one', async () => {
+  it("echoes a request id, the caller's when it sends a sane one", async () => {
     const given = await send('GET', '/healthz', { headers: { 'x-request-id': 'trace-123' } });
-    const made = await send('GET', '/healthz', { headers: { 'x-request-id': 'bad id {"level":60}' } });
+    const made = await send('GET', '/healthz', {
+      headers: { 'x-request-id': 'bad id {"level":60}' },
+    });
 
     expect(given.headers.get('x-request-id')).toBe('trace-123');
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);

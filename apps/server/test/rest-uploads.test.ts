@@ -12,7 +12,10 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function form(fields: Record<string, string | string[]>, file?: { field: string; bytes: number; name?: string }) {
+function form(
+  fields: Record<string, string | string[]>,
+  file?: { field: string; bytes: number; name?: string },
+) {
   const body = new FormData();
   for (const [name, value] of Object.entries(fields)) {
     for (const item of [value].flat()) body.append(name, item);
@@ -32,31 +35,47 @@ interface Reply {
 
 async function post(path: string, body: FormData, headers: Record<string, string> = {}) {
   const response = await fetch(`${server.url}${path}`, { method: 'POST', body, headers });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as Reply };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as Reply,
+  };
 }
 
 async function storedFiles(): Promise<string[]> {
   const root = join(server.dataDir, 'uploads');
   const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
 }
 
 describe('multipart requests through the REST door', () => {
   it('streams the file to storage and hands the procedure the fields and the stored file', async () => {
-    const response = await post('/notes/', form({ title: 'Quarterly', tags: ['a', 'b'] }, { field: 'attachment', bytes: 1000 }));
+    const response = await post(
+      '/notes/',
+      form({ title: 'Quarterly', tags: ['a', 'b'] }, { field: 'attachment', bytes: 1000 }),
+    );
 
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({
       title: 'Quarterly',
       tags: ['a', 'b'],
-      attachment: { size: 1000, filename: 'report.pdf', key: expect.stringMatching(/^attachment\/.+\.pdf$/) },
+      attachment: {
+        size: 1000,
+        filename: 'report.pdf',
+        key: expect.stringMatching(/^attachment\/.+\.pdf$/),
+      },
     });
     const stored = await readFile(join(server.dataDir, 'uploads', response.body.attachment!.key));
     expect(stored.length).toBe(1000);
   });
 
   it('serves a stored file at its URL under /media/', async () => {
-    const created = await post('/notes/', form({ title: 'Served' }, { field: 'attachment', bytes: 300 }));
+    const created = await post(
+      '/notes/',
+      form({ title: 'Served' }, { field: 'attachment', bytes: 300 }),
+    );
 
     const response = await fetch(created.body.attachment!.url);
 
@@ -69,7 +88,10 @@ describe('multipart requests through the REST door', () => {
   it('refuses a file past the limit with 413 and keeps none of it', async () => {
     const before = await storedFiles();
 
-    const response = await post('/notes/', form({ title: 'Huge' }, { field: 'attachment', bytes: LIMIT + 1 }));
+    const response = await post(
+      '/notes/',
+      form({ title: 'Huge' }, { field: 'attachment', bytes: LIMIT + 1 }),
+    );
 
     expect(response.status).toBe(413);
     expect(response.body.code).toBe('payload_too_large');
@@ -104,13 +126,22 @@ describe('multipart requests through the REST door', () => {
   });
 
   it('refuses multipart on an operation that takes JSON only with 415', async () => {
-    const response = await fetch(`${server.url}/notes/limited/`, { method: 'POST', body: form({ a: 'b' }) });
+    const response = await fetch(`${server.url}/notes/limited/`, {
+      method: 'POST',
+      body: form({ a: 'b' }),
+    });
 
     expect(response.status).toBe(415);
   });
 
   it('cannot be fooled by a JSON object shaped like a stored file', async () => {
-    const forged = { key: 'attachment/someone-else.pdf', url: 'x', filename: 'x', contentType: 'x', size: 1 };
+    const forged = {
+      key: 'attachment/someone-else.pdf',
+      url: 'x',
+      filename: 'x',
+      contentType: 'x',
+      size: 1,
+    };
 
     const response = await fetch(`${server.url}/notes/`, {
       method: 'POST',
@@ -142,7 +173,10 @@ describe('other REST door replies', () => {
     const text = await response.text();
 
     expect(response.status).toBe(500);
-    expect(JSON.parse(text)).toEqual({ code: 'internal', message: 'Something went wrong on our side.' });
+    expect(JSON.parse(text)).toEqual({
+      code: 'internal',
+      message: 'Something went wrong on our side.',
+    });
     expect(text).not.toContain('secret.internal');
   });
 

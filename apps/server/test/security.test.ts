@@ -19,7 +19,11 @@ afterAll(async () => {
 const preflight = (server: TestServer, origin: string) =>
   fetch(`${server.url}/user/signin/`, {
     method: 'OPTIONS',
-    headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+    headers: {
+      origin,
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'content-type,authorization',
+    },
   });
 
 /** A raw request, so that the path reaches the server exactly as written. */
@@ -60,10 +64,14 @@ describe('/media/', () => {
     await writeFile(join(closed.dataDir, 'secret.txt'), 'do not serve');
 
     const statuses = await Promise.all(
-      ['/media/../secret.txt', '/media/%2e%2e/secret.txt', '/media/..%2fsecret.txt'].map((path) => rawGet(closed, path)),
+      ['/media/../secret.txt', '/media/%2e%2e/secret.txt', '/media/..%2fsecret.txt'].map((path) =>
+        rawGet(closed, path),
+      ),
     );
 
-    expect(statuses.every((status) => status === 404 || status === 403 || status === 400)).toBe(true);
+    expect(statuses.every((status) => status === 404 || status === 403 || status === 400)).toBe(
+      true,
+    );
   });
 
   it('serves uploads as inert content', async () => {
