@@ -1,6 +1,7 @@
 import { connections } from '@career-nexus/db';
 import { and, eq, or } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countingCaller } from './fixtures/counting.ts';
 import { call, signUp, type Member, type Reply } from './fixtures/members.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
@@ -261,12 +262,17 @@ describe('GET /connection/recommendation/', () => {
       await living('Elsewhere'),
     ];
     await requested(b, me);
+    for (const fan of [c, d]) {
+      const follow = { user_following: a.id };
+      expect((await call(server, 'POST', '/follow/', follow, fan.access)).status).toBe(201);
+    }
 
     const reply = await me.get('/connection/recommendation/?criteria=location');
 
     expect(reply.status).toBe(200);
     const ids = reply.body.results.map((item: { id: number }) => item.id);
     expect(ids).toEqual([a.id, c.id]);
+    expect(reply.body.results.map((item: { followers: number }) => item.followers)).toEqual([2, 0]);
     expect(ids).not.toContain(d.id);
     expect(reply.body).toMatchObject({ count: 2, next: null, previous: null });
     expect(reply.body.last_page).toMatch(
@@ -299,11 +305,27 @@ describe('GET /connection/recommendation/', () => {
 
     const first = await me.get('/connection/recommendation?criteria=industry');
     const second = await me.get('/connection/recommendation/?criteria=industry&page=2');
+    const past = await me.get('/connection/recommendation/?criteria=industry&page=3');
 
     expect(first.body.count).toBe(6);
     expect(first.body.results).toHaveLength(5);
     expect(first.body.next).toMatch(/page=2/);
     expect(second.body.results.map((item: { id: number }) => item.id)).toEqual([others[5]!.id]);
+    expect(past.status).toBe(404);
+  });
+
+  it('reads a page in two statements whatever its size', async () => {
+    const town = `Village ${Date.now()}`;
+    const me = await living(town);
+    await Promise.all(Array.from({ length: 3 }, () => living(town)));
+    const { caller, statements } = await countingCaller(server, me.access);
+
+    const page = await caller.network.connection.recommend({ criteria: 'location', page_size: 50 });
+
+    expect(page.count).toBe(3);
+    // Members who never gave a name are shown as one "N/A", not two.
+    expect(page.results.map((item) => item.name)).toEqual(['N/A', 'N/A', 'N/A']);
+    expect(statements).toHaveLength(2);
   });
 
   it('refuses a missing or unknown criteria', async () => {

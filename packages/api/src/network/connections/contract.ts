@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idField } from '../../fields.ts';
 import { route } from '../../meta.ts';
 import { pageInput, paginated } from '../../pagination.ts';
+import { recommendedMember } from '../recommended-member.ts';
 
 /** Recommendations come 5 a page, as in the original service. */
 export const RECOMMENDATION_PAGE_SIZE = 5;
@@ -61,15 +62,7 @@ export const recommendationInput = z.object({
   ...pageInput,
 });
 
-export const recommendationItem = z.object({
-  id: z.number().int(),
-  name: z.string(),
-  qualification: z.string(),
-  profile_photo: z.string(),
-  followers: z.number().int(),
-});
-
-export const recommendationPage = paginated(recommendationItem);
+export const recommendationPage = paginated(recommendedMember);
 
 export type ConnectionItem = z.infer<typeof connectionItem>;
 export type RecommendationCriteria = (typeof recommendationCriteria)[number];

@@ -10,8 +10,10 @@ import {
 import { recommendationPage } from './recommendations.ts';
 import { removeConnection, requestConnection, respondToRequest } from './requests.ts';
 import { connectionToWire } from './wire.ts';
+import { pageOf, toPage } from '../../pagination.ts';
+import { recommendationToWire } from '../recommended-member.ts';
 
-const { connectionRoutes: routes } = contract;
+const { connectionRoutes: routes, RECOMMENDATION_PAGE_SIZE: pageSize } = contract;
 
 const connection = {
   request: authedProcedure
@@ -83,7 +85,19 @@ const connection = {
     .meta(routes.recommend)
     .input(contract.recommendationInput)
     .output(contract.recommendationPage)
-    .query(({ ctx, input }) => recommendationPage(ctx, ctx.user.id, input.criteria, input)),
+    .query(async ({ ctx, input }) => {
+      const page = pageOf(input, pageSize);
+
+      const { rows, count } = await recommendationPage(ctx, ctx.user.id, input.criteria, page);
+
+      const items = rows.map((row) => recommendationToWire(ctx, row));
+      const base = {
+        publicUrl: ctx.settings.publicUrl,
+        path: contract.recommendationPath,
+        query: { criteria: input.criteria },
+      };
+      return toPage(items, count, page, base, pageSize);
+    }),
 } satisfies TRPCRouterRecord;
 
 /** Connection requests and connections: `network.connection.request`, ... */

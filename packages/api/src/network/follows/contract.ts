@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idField } from '../../fields.ts';
 import { route } from '../../meta.ts';
 import { pageInput, paginated } from '../../pagination.ts';
+import { recommendedMember } from '../recommended-member.ts';
 
 /** Follow recommendations show 5 members a page unless `page_size` asks otherwise. */
 export const RECOMMENDATION_PAGE_SIZE = 5;
@@ -17,15 +18,6 @@ export const followedMember = z.object({
   middle_name: z.string(),
   profile_photo: photoUrl,
   qualification: z.string(),
-});
-
-/** A member as the follow recommendations show them, with how many follow them. */
-export const recommendedMember = z.object({
-  id: z.number().int(),
-  name: z.string(),
-  qualification: z.string(),
-  profile_photo: photoUrl,
-  followers: z.number().int(),
 });
 
 export const followInput = z.object({ user_following: idField });
@@ -52,7 +44,6 @@ export const recommendationsInput = z.object(pageInput).optional();
 export const recommendationsOutput = paginated(recommendedMember);
 
 export type FollowedMember = z.infer<typeof followedMember>;
-export type RecommendedMember = z.infer<typeof recommendedMember>;
 
 const tag = 'network';
 

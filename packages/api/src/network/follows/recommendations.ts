@@ -1,8 +1,9 @@
 import { follows, profiles, users, type Industry } from '@career-nexus/db';
-import { asc, desc, eq, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, asc, desc, eq, ne, notExists, sql, type SQLWrapper } from 'drizzle-orm';
+import { alias, union } from 'drizzle-orm/pg-core';
 import type { Services } from '../../context.ts';
 import type { Page } from '../../pagination.ts';
+import type { RecommendationRow } from '../recommended-member.ts';
 
 type Deps = Pick<Services, 'db'>;
 
@@ -11,31 +12,19 @@ export interface Viewer {
   industry: Industry;
 }
 
-export interface RecommendationRow {
-  userId: number;
-  firstName: string;
-  lastName: string;
-  profilePhoto: string | null;
-  qualification: string;
-  followers: number;
-}
-
-const candidate = alias(users, 'candidate');
-const located = alias(profiles, 'located');
 const mine = alias(follows, 'mine');
 const theirs = alias(follows, 'theirs');
 
-/** An aliased table in a hand-written FROM: drizzle renders an alias by its name only. */
-function as(table: typeof users | typeof profiles | typeof follows, name: string) {
-  return sql`${table} as ${sql.identifier(name)}`;
+/** How many members follow `member`, by an index-only scan of the followed side. */
+function followersOf(member: SQLWrapper) {
+  return sql<number>`(select count(*) from ${follows}
+    where ${follows.followingId} = ${member})::int`;
 }
 
 /**
  * One page of the members `viewer` might follow: same industry, or the
  * same non-empty location ignoring case, with no follow between the two
- * either way; most followed first, ties by id. The candidates come from a
- * union of two index scans (`users.industry`, `lower(profiles.location)`)
- * rather than an OR across two tables, which no index can serve.
+ * either way; most followed first, ties by id.
  */
 export async function recommendationPage(
   { db }: Deps,
@@ -48,39 +37,64 @@ export async function recommendationPage(
     .where(eq(profiles.userId, viewer.id));
   const location = me?.location.trim().toLowerCase() ?? '';
 
-  const byIndustry = sql`select ${candidate.id} from ${as(users, 'candidate')}
-    where ${candidate.industry} = ${viewer.industry}`;
-  const byLocation = sql`select ${located.userId} from ${as(profiles, 'located')}
-    where lower(${located.location}) = ${location}`;
-  const candidates = location ? sql`${byIndustry} union ${byLocation}` : byIndustry;
-  // Spelled out: with one table in FROM, drizzle leaves the selected
-  // columns unqualified, and this subquery must name the outer row's id.
-  const followers = sql<number>`(select count(*) from ${as(follows, 'followed_by')}
-    where ${sql.raw('"followed_by"."following_id" = "profiles"."user_id"')})`
-    .mapWith(Number)
-    .as('followers');
+  // A union of two index scans (`users.industry`, `lower(profiles.location)`)
+  // rather than an OR across two tables, which no index can serve.
+  const byIndustry = db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.industry, viewer.industry));
+  const byLocation = db
+    .select({ id: profiles.userId })
+    .from(profiles)
+    .where(eq(sql`lower(${profiles.location})`, location));
+  const matches = (location ? union(byIndustry, byLocation) : byIndustry).as('matches');
+  // Named twice (the page and the total), so PostgreSQL computes the
+  // candidates once and the page joins profiles for its own rows only.
+  const candidates = db.$with('candidates').as(
+    db
+      .select({ id: matches.id })
+      .from(matches)
+      .where(
+        and(
+          ne(matches.id, viewer.id),
+          notExists(
+            db
+              .select({ id: mine.followingId })
+              .from(mine)
+              .where(and(eq(mine.followerId, viewer.id), eq(mine.followingId, matches.id))),
+          ),
+          notExists(
+            db
+              .select({ id: theirs.followerId })
+              .from(theirs)
+              .where(and(eq(theirs.followerId, matches.id), eq(theirs.followingId, viewer.id))),
+          ),
+        ),
+      ),
+  );
+  const pageIds = db.$with('page').as(
+    db
+      .select({ id: candidates.id })
+      .from(candidates)
+      .orderBy(desc(followersOf(candidates.id)), asc(candidates.id))
+      .limit(page.size)
+      .offset(page.offset),
+  );
+  const followers = followersOf(pageIds.id);
 
   const rows = await db
+    .with(candidates, pageIds)
     .select({
-      userId: profiles.userId,
+      userId: pageIds.id,
       firstName: profiles.firstName,
       lastName: profiles.lastName,
       profilePhoto: profiles.profilePhoto,
       qualification: profiles.qualification,
       followers,
-      count: sql<number>`count(*) over ()`.mapWith(Number),
+      count: sql<number>`(select count(*) from ${candidates})`.mapWith(Number),
     })
-    .from(profiles)
-    .where(
-      sql`${profiles.userId} in (${candidates})
-        and ${profiles.userId} <> ${viewer.id}
-        and not exists (select 1 from ${as(follows, 'mine')}
-          where ${mine.followerId} = ${viewer.id} and ${mine.followingId} = ${profiles.userId})
-        and not exists (select 1 from ${as(follows, 'theirs')}
-          where ${theirs.followerId} = ${profiles.userId} and ${theirs.followingId} = ${viewer.id})`,
-    )
-    .orderBy(desc(sql.identifier('followers')), asc(profiles.userId))
-    .limit(page.size)
-    .offset(page.offset);
+    .from(pageIds)
+    .innerJoin(profiles, eq(profiles.userId, pageIds.id))
+    .orderBy(desc(followers), asc(pageIds.id));
   return { rows, count: rows[0]?.count ?? 0 };
 }

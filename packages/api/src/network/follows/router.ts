@@ -11,7 +11,8 @@ import {
   unfollow,
 } from './follows.ts';
 import { recommendationPage } from './recommendations.ts';
-import { memberToWire, recommendationToWire } from './wire.ts';
+import { memberToWire } from './wire.ts';
+import { recommendationToWire } from '../recommended-member.ts';
 
 const { followRoutes: routes, RECOMMENDATION_PAGE_SIZE: pageSize } = contract;
 
