@@ -86,6 +86,7 @@ export function settingsOf(config: Config): Settings {
       perEmail: { limit: config.AUTH_LIMIT_PER_EMAIL, windowSeconds: window },
       perIp: { limit: config.AUTH_LIMIT_PER_IP, windowSeconds: window },
     },
+    sessionCheckMs: 30_000,
   };
 }
 

@@ -48,6 +48,8 @@ export interface TestServerOptions {
   logTo?: DestinationStream;
   /** Run as a second instance on the same database as this server (PostgreSQL only). */
   sameDatabaseAs?: TestServer;
+  /** How often running subscriptions check their session, in place of every 30 s. */
+  sessionCheckMs?: number;
 }
 
 export interface TestServer {
@@ -82,6 +84,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     perEmail: options.rateLimits?.perEmail ?? GENEROUS,
     perIp: options.rateLimits?.perIp ?? GENEROUS,
   };
+  if (options.sessionCheckMs) runtime.services.settings.sessionCheckMs = options.sessionCheckMs;
 
   const app = await buildApp({ config, runtime, logger, router: options.router });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -20,7 +20,8 @@ const clients: CareerNexusClient[] = [];
 let n = 0;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // Running subscriptions check their session every 100 ms instead of 30 s.
+  server = await startTestServer({ sessionCheckMs: 100 });
 });
 afterAll(async () => {
   await Promise.all(clients.map((client) => client.close()));
@@ -58,6 +59,38 @@ async function staffAccount(): Promise<string> {
   const email = `sdk-staff${++n}@example.com`;
   await ensureStaffAccount(server.services.db, email, password);
   return email;
+}
+
+/** Signs in, publishing a `user.signed_in` activity event. */
+async function signIn(email: string): Promise<void> {
+  await connect().auth.signin.mutate({ email, password });
+}
+
+/**
+ * Subscribes `watcher` to dashboard activity and waits until it streams,
+ * signing `someone` in until an event arrives, since the subscription may
+ * still be opening when the first one is published.
+ */
+async function watchActivity(watcher: CareerNexusClient, someone: string) {
+  const events: Activity[] = [];
+  const failures: unknown[] = [];
+  const subscription = watcher.dashboard.onActivity.subscribe(undefined, {
+    onData: (event) => events.push(event),
+    onError: (error) => failures.push(error),
+  });
+  const arrives = async (count: number) => {
+    await expect
+      .poll(
+        async () => {
+          await signIn(someone);
+          return events.length;
+        },
+        { timeout: 15_000, interval: 200 },
+      )
+      .toBeGreaterThan(count);
+  };
+  await arrives(0);
+  return { events, failures, subscription, arrives };
 }
 
 /** Ends every access session of the user behind a token; refresh tokens stay valid. */
@@ -131,31 +164,47 @@ describe('createClient', () => {
 
   it('streams dashboard activity to a staff account over WebSocket', async () => {
     const watcher = connect();
-    const staff = await staffAccount();
-    await watcher.auth.signin.mutate({ email: staff, password });
-    const events: Activity[] = [];
-    let failure: unknown;
-    const subscription = watcher.dashboard.onActivity.subscribe(undefined, {
-      onData: (event) => events.push(event),
-      onError: (error) => (failure = error),
-    });
-    const someone = await staffAccount();
+    await watcher.auth.signin.mutate({ email: await staffAccount(), password });
 
-    // Each sign-in publishes an event; sign in until one arrives, since the
-    // subscription may still be opening when the first one is published.
-    await expect
-      .poll(
-        async () => {
-          await connect().auth.signin.mutate({ email: someone, password });
-          return events.length;
-        },
-        { timeout: 15_000, interval: 200 },
-      )
-      .toBeGreaterThan(0);
+    const { events, failures, subscription } = await watchActivity(watcher, await staffAccount());
     subscription.unsubscribe();
 
-    expect(failure).toBeUndefined();
+    expect(failures).toEqual([]);
     expect(events[0]).toMatchObject({ type: 'user.signed_in', at: expect.any(String) });
+  });
+
+  it("ends a staff member's activity stream with UNAUTHORIZED once they sign out", async () => {
+    const watcher = connect();
+    const pair = (await watcher.auth.signin.mutate({
+      email: await staffAccount(),
+      password,
+    })) as TokenPair;
+    const { failures } = await watchActivity(watcher, await staffAccount());
+
+    await watcher.auth.signout.mutate({ refresh: pair.refresh });
+
+    await expect.poll(() => failures.length).toBe(1);
+    expect((failures[0] as { data?: { code?: string } }).data?.code).toBe('UNAUTHORIZED');
+  });
+
+  it('keeps two activity streams going after the access session ends, with one refresh', async () => {
+    const refreshed: TokenPair[] = [];
+    const watcher = connect({ onTokenRefresh: (pair) => void refreshed.push(pair) });
+    const pair = (await watcher.auth.signin.mutate({
+      email: await staffAccount(),
+      password,
+    })) as TokenPair;
+    const someone = await staffAccount();
+    const streams = [await watchActivity(watcher, someone), await watchActivity(watcher, someone)];
+
+    await revokeAccess(pair.access);
+    await expect.poll(() => refreshed.length).toBe(1);
+    for (const stream of streams) await stream.arrives(stream.events.length);
+    for (const stream of streams) stream.subscription.unsubscribe();
+
+    expect(streams.flatMap((stream) => stream.failures)).toEqual([]);
+    expect(refreshed).toHaveLength(1);
+    expect(await server.services.sessions.validate(refreshed[0]!.access)).not.toBeNull();
   });
 
   it('refuses dashboard activity to a learner with FORBIDDEN', async () => {

@@ -20,6 +20,8 @@ export interface Settings {
   accessTtlSeconds: number;
   refreshTtlSeconds: number;
   rateLimits: { perEmail: RateLimitRule; perIp: RateLimitRule };
+  /** How often a running subscription checks that its session is still in force. */
+  sessionCheckMs: number;
 }
 
 /** What every request shares: built once at start. */

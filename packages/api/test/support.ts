@@ -31,6 +31,7 @@ export const testSettings: Settings = {
     perEmail: { limit: 1000, windowSeconds: 900 },
     perIp: { limit: 1000, windowSeconds: 900 },
   },
+  sessionCheckMs: 30_000,
 };
 
 export interface Harness {

@@ -4,9 +4,13 @@ import { observable, type Unsubscribable } from '@trpc/server/observable';
 import type { TokenKeeper } from './tokens.ts';
 
 /**
- * Retries a query or mutation once after refreshing the tokens, when it
- * failed with UNAUTHORIZED and a refresh token is known. Place it before
- * the terminating links, which read the access token from the same keeper.
+ * Retries a call once after refreshing the tokens, when it failed with
+ * UNAUTHORIZED and a refresh token is known. Place it before the terminating
+ * links, which read the access token from the same keeper.
+ *
+ * A subscription the server accepted may still end with UNAUTHORIZED later,
+ * when its session ends; it is renewed the same way each time, since every
+ * renewal starts with a fresh session.
  *
  * @example
  * createTRPCClient<AppRouter>({
@@ -20,10 +24,14 @@ export function refreshLink<TRouter extends AnyRouter>(keeper: TokenKeeper): TRP
         let current: Unsubscribable | undefined;
         let stopped = false;
 
-        const attempt = (retried: boolean) => {
+        const attempt = (afterRefresh: boolean) => {
+          let retried = afterRefresh;
           const sentWith = keeper.generation;
           current = next(op).subscribe({
-            next: (envelope) => observer.next(envelope),
+            next: (envelope) => {
+              if (envelope.result.type === 'started') retried = false;
+              observer.next(envelope);
+            },
             complete: () => observer.complete(),
             error: (error) => {
               if (retried || !mayRefresh(op, error, keeper)) return observer.error(error);
@@ -47,12 +55,10 @@ export function refreshLink<TRouter extends AnyRouter>(keeper: TokenKeeper): TRP
 /**
  * Whether a failed call is worth a refresh. Not the `auth.*` calls: they
  * carry no access token, and a wrong password must not spend the refresh
- * token. TODO: subscriptions are not retried either; the WebSocket carries
- * the token it opened with, so a retry would need a new connection. Until
- * the client reconnects on refresh, the caller subscribes again.
+ * token.
  */
 function mayRefresh(op: Operation, error: unknown, keeper: TokenKeeper): boolean {
-  if (op.type === 'subscription' || op.path.startsWith('auth.')) return false;
+  if (op.path.startsWith('auth.')) return false;
   const code = (error as { data?: { code?: string } | null }).data?.code;
   return code === 'UNAUTHORIZED' && keeper.refreshToken() !== undefined;
 }

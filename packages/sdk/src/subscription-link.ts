@@ -47,57 +47,70 @@ export interface SubscriptionLinkOptions {
  */
 export interface SubscriptionLink {
   link: TRPCLink<AppRouter>;
-  /** Ends the WebSocket client, if one was opened. */
+  /** Ends every WebSocket client it opened. */
   close(): Promise<void>;
 }
 
+type WsClient = ReturnType<typeof createWSClient>;
+
 /**
- * Sends subscriptions over one WebSocket, with the access token in
+ * Sends subscriptions over a WebSocket, with the access token in
  * `connectionParams.token`. The socket is made on the first subscription,
- * so a client that only queries needs no WebSocket implementation, and it
- * closes when no subscription is left, so the next one opens with the
- * token in force by then.
+ * so a client that only queries needs no WebSocket implementation.
+ *
+ * Connection parameters are sent once, when a socket opens, so once the
+ * tokens change (a sign-in, a refresh) new subscriptions go to a new
+ * socket. An older one stays while its own subscriptions last, then
+ * closes: each socket closes when no subscription is left on it.
  *
  * @example
  * const subscriptions = createSubscriptionLink({ url, keeper, WebSocket });
  * createTRPCClient<AppRouter>({ links: [subscriptions.link] });
  */
 export function createSubscriptionLink(options: SubscriptionLinkOptions): SubscriptionLink {
-  let client: ReturnType<typeof createWSClient> | undefined;
-  let operations: OperationLink<AppRouter> | undefined;
+  const { keeper } = options;
+  const clients = new Set<WsClient>();
+  let current: { generation: number; operations: OperationLink<AppRouter> } | undefined;
 
-  const open = (runtime: TRPCClientRuntime): OperationLink<AppRouter> => {
+  const open = (runtime: TRPCClientRuntime) => {
     const WebSocket = options.WebSocket ?? globalThis.WebSocket;
     if (!WebSocket) {
       throw new Error(
         'No WebSocket implementation: pass `WebSocket` (the `ws` package on Node 20).',
       );
     }
-    client = createWSClient({
+    for (const client of clients) if (isIdle(client)) clients.delete(client);
+    const client = createWSClient({
       url: options.url,
       WebSocket: WebSocket as typeof globalThis.WebSocket,
       lazy: { enabled: true, closeMs: 0 },
       connectionParams: async () => {
-        const token = await options.keeper.access();
+        const token = await keeper.access();
         return token ? { token } : {};
       },
     });
-    return wsLink<AppRouter>({ client })(runtime);
+    clients.add(client);
+    return { generation: keeper.generation, operations: wsLink<AppRouter>({ client })(runtime) };
   };
 
   const link: TRPCLink<AppRouter> = (runtime) => (opts) => {
     try {
-      operations ??= open(runtime);
+      if (current?.generation !== keeper.generation) current = open(runtime);
     } catch (error) {
       return observable((observer) => observer.error(TRPCClientError.from(error as Error)));
     }
-    return operations(opts);
+    return current.operations(opts);
   };
 
   return {
     link,
     async close() {
-      await client?.close();
+      await Promise.all([...clients].map((client) => client.close()));
     },
   };
+}
+
+/** Whether a client has no socket left to close: never opened, or closed. */
+function isIdle(client: WsClient): boolean {
+  return client.connection === null || client.connection.state === 'closed';
 }

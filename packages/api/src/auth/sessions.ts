@@ -24,6 +24,8 @@ export interface ValidSession {
 export interface AccessSessions {
   create(userId: number, refreshFamily: string): Promise<{ token: string; expiresAt: Date }>;
   validate(token: string): Promise<ValidSession | null>;
+  /** Whether the session behind a validated token is still in force. */
+  isLive(sessionId: string): Promise<boolean>;
   revokeFamily(refreshFamily: string): Promise<void>;
   revokeUser(userId: number): Promise<void>;
 }
@@ -70,6 +72,10 @@ export function createAccessSessions(db: Database, accessTtlSeconds: number): Ac
       const { session, user } = await lucia.validateSession(sha256(token));
       if (!session) return null;
       return { sessionId: session.id, user };
+    },
+    async isLive(sessionId) {
+      const { session } = await lucia.validateSession(sessionId);
+      return session !== null;
     },
     async revokeFamily(refreshFamily) {
       await db.delete(sessions).where(eq(sessions.refreshFamily, refreshFamily));
