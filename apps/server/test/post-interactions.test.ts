@@ -320,7 +320,7 @@ describe('POST /post/like/ and /post/unlike/', () => {
     expect(malformed.status).toBe(400);
   });
 
-  it('tells live dashboards that a post was liked, commented and reposted', async () => {
+  it('tells live dashboards that a post was liked, commented and reposted, and a comment liked', async () => {
     const author = await learner();
     const me = await learner();
     const { id } = await postBy(author);
@@ -333,13 +333,15 @@ describe('POST /post/like/ and /post/unlike/', () => {
     })();
 
     await post(me, '/post/like/', { post: id });
-    await post(me, '/post/comment/', { post: id, body: 'Nice' });
+    const commentId = await comment(me, id, 'Nice');
     await post(me, '/post/repost/', { parent: id });
+    await post(me, '/post/like/comment/', { comment: commentId });
 
     await expect
       .poll(() => seen.map((event) => event.type))
-      .toEqual(['post.liked', 'post.commented', 'post.reposted']);
+      .toEqual(['post.liked', 'post.commented', 'post.reposted', 'comment.liked']);
     expect(seen[0]!.subject).toEqual({ type: 'post', id });
+    expect(seen[3]!.subject).toEqual({ type: 'comment', id: commentId });
     stop.abort();
     await listening;
   });

@@ -15,6 +15,7 @@ export const activityTypes = [
   'user.password_changed',
   'post.created',
   'post.liked',
+  'comment.liked',
   'post.commented',
   'post.reposted',
   'user.followed',

@@ -44,6 +44,8 @@ export async function likeComment(deps: Deps, userId: number, commentId: number)
     .onConflictDoNothing()
     .returning({ commentId: commentLikes.commentId });
   if (inserted.length === 0) throw new DomainError('conflict', 'You already like this comment.');
+
+  await publishActivity(deps, 'comment.liked', userId, { type: 'comment', id: commentId });
 }
 
 export async function unlikeComment(deps: Deps, userId: number, commentId: number): Promise<void> {
