@@ -240,6 +240,21 @@ describe('GET /follow/recommendation/', () => {
     });
   });
 
+  it('shows the follower count as it stands after concurrent follows and unfollows', async () => {
+    const me = await member('media');
+    const popular = await member('media');
+    const fans = await Promise.all(Array.from({ length: 12 }, () => member()));
+    await Promise.all(fans.map((fan) => followed(fan, popular)));
+
+    const leaving = await Promise.all(fans.slice(0, 5).map((fan) => unfollowOf(fan, popular.id)));
+    const reply = await me.get('/follow/recommendation/');
+    const counted = await popular.get('/followers/count/');
+
+    expect(leaving.map((left) => left.status)).toEqual(Array<number>(5).fill(200));
+    expect(reply.body.results).toEqual([expect.objectContaining({ id: popular.id, followers: 7 })]);
+    expect(counted.body).toEqual({ 'followers count': 7 });
+  });
+
   it('leaves out myself and anyone in a follow with me either way', async () => {
     const me = await member('construction', { location: `Kano-${Date.now()}` });
     const followedByMe = await member('construction');

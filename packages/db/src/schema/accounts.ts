@@ -23,6 +23,12 @@ export const users = pgTable(
     userType: userTypeEnum().notNull(),
     industry: industryEnum().notNull(),
     isStaff: boolean().notNull().default(false),
+    /**
+     * How many members follow this one, kept by a trigger on `follows`
+     * (migration 0005), so that "most followed first" sorts a column
+     * instead of counting the followers of every candidate.
+     */
+    followerCount: integer().notNull().default(0),
     createdAt: createdAt(),
   },
   // Recommendations find members by industry among every member.

@@ -1,4 +1,4 @@
-import { connections, follows, profiles, users, type Industry } from '@career-nexus/db';
+import { connections, profiles, users, type Industry } from '@career-nexus/db';
 import { and, asc, eq, inArray, ne, notExists, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Services } from '../../context.ts';
 import type { Page } from '../../pagination.ts';
@@ -97,11 +97,11 @@ export async function recommendationPage(
       lastName: profiles.lastName,
       profilePhoto: profiles.profilePhoto,
       qualification: profiles.qualification,
-      followers: sql<number>`(select count(*) from ${follows}
-        where ${follows.followingId} = ${pageIds.id})::int`,
+      followers: users.followerCount,
       count: sql<number>`(select count(*) from ${candidates})`.mapWith(Number),
     })
     .from(pageIds)
+    .innerJoin(users, eq(users.id, pageIds.id))
     .innerJoin(profiles, eq(profiles.userId, pageIds.id))
     .orderBy(asc(pageIds.id));
   return { rows, count: rows[0]?.count ?? 0 };

@@ -1,5 +1,5 @@
 import { follows, profiles, users, type Industry } from '@career-nexus/db';
-import { and, asc, desc, eq, ne, notExists, sql, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, notExists, sql } from 'drizzle-orm';
 import { alias, union } from 'drizzle-orm/pg-core';
 import type { Services } from '../../context.ts';
 import type { Page } from '../../pagination.ts';
@@ -14,12 +14,6 @@ export interface Viewer {
 
 const mine = alias(follows, 'mine');
 const theirs = alias(follows, 'theirs');
-
-/** How many members follow `member`, by an index-only scan of the followed side. */
-function followersOf(member: SQLWrapper) {
-  return sql<number>`(select count(*) from ${follows}
-    where ${follows.followingId} = ${member})::int`;
-}
 
 /**
  * One page of the members `viewer` might follow: same industry, or the
@@ -38,21 +32,21 @@ export async function recommendationPage(
   const location = me?.location.trim().toLowerCase() ?? '';
 
   // A union of two index scans (`users.industry`, `lower(profiles.location)`)
-  // rather than an OR across two tables, which no index can serve.
-  const byIndustry = db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.industry, viewer.industry));
+  // rather than an OR across two tables, which no index can serve. Each
+  // member comes with the follower count kept on their row.
+  const member = { id: users.id, followers: users.followerCount };
+  const byIndustry = db.select(member).from(users).where(eq(users.industry, viewer.industry));
   const byLocation = db
-    .select({ id: profiles.userId })
+    .select(member)
     .from(profiles)
+    .innerJoin(users, eq(users.id, profiles.userId))
     .where(eq(sql`lower(${profiles.location})`, location));
   const matches = (location ? union(byIndustry, byLocation) : byIndustry).as('matches');
   // Named twice (the page and the total), so PostgreSQL computes the
   // candidates once and the page joins profiles for its own rows only.
   const candidates = db.$with('candidates').as(
     db
-      .select({ id: matches.id })
+      .select({ id: matches.id, followers: matches.followers })
       .from(matches)
       .where(
         and(
@@ -72,15 +66,16 @@ export async function recommendationPage(
         ),
       ),
   );
-  const pageIds = db.$with('page').as(
-    db
-      .select({ id: candidates.id })
-      .from(candidates)
-      .orderBy(desc(followersOf(candidates.id)), asc(candidates.id))
-      .limit(page.size)
-      .offset(page.offset),
-  );
-  const followers = followersOf(pageIds.id);
+  const pageIds = db
+    .$with('page')
+    .as(
+      db
+        .select({ id: candidates.id, followers: candidates.followers })
+        .from(candidates)
+        .orderBy(desc(candidates.followers), asc(candidates.id))
+        .limit(page.size)
+        .offset(page.offset),
+    );
 
   const rows = await db
     .with(candidates, pageIds)
@@ -90,11 +85,11 @@ export async function recommendationPage(
       lastName: profiles.lastName,
       profilePhoto: profiles.profilePhoto,
       qualification: profiles.qualification,
-      followers,
+      followers: pageIds.followers,
       count: sql<number>`(select count(*) from ${candidates})`.mapWith(Number),
     })
     .from(pageIds)
     .innerJoin(profiles, eq(profiles.userId, pageIds.id))
-    .orderBy(desc(followers), asc(pageIds.id));
+    .orderBy(desc(pageIds.followers), asc(pageIds.id));
   return { rows, count: rows[0]?.count ?? 0 };
 }
