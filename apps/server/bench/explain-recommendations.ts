@@ -12,46 +12,11 @@ import { createTestDatabase } from '@career-nexus/db/testing';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { loadConfig } from '../src/config.ts';
 import { createRuntime } from '../src/services.ts';
-
-const MEMBERS = 100_000;
-const FOLLOWS = 300_000;
-const CONNECTIONS = 200_000;
+import { CONNECTIONS, FOLLOWS, MEMBERS, seedNetwork } from './network-seed.ts';
 
 /** What this script uses of the postgres.js client under the handle. */
 interface Sql {
   unsafe(query: string, params?: never[]): Promise<Record<string, unknown>[]>;
-}
-
-async function seed(client: Sql) {
-  await client.unsafe(`
-    insert into users (email, password_hash, user_type, industry)
-    select 'member' || g || '@explain.test', 'not-a-password',
-      (case when g % 5 = 0 then 'mentor' else 'learner' end)::user_type,
-      (enum_range(null::industry))[1 + g % 15]
-    from generate_series(1, ${MEMBERS}) g`);
-  // A third of the members never give a location; the rest live in one of 1,000 cities.
-  await client.unsafe(`
-    insert into profiles (user_id, first_name, last_name, location)
-    select id, 'Member', id::text, case when id % 3 = 0 then '' else 'City ' || id % 1000 end
-    from users`);
-  await client.unsafe(`
-    insert into follows (follower_id, following_id)
-    select a, b from (
-      select (select min(id) from users) + (random() * ${MEMBERS - 1})::int as a,
-             (select min(id) from users) + (random() * ${MEMBERS - 1})::int as b
-      from generate_series(1, ${FOLLOWS})) pairs
-    where a <> b
-    on conflict do nothing`);
-  // The unordered-pair unique index drops repeated pairs, in either direction.
-  await client.unsafe(`
-    insert into connections (requester_id, recipient_id, status)
-    select a, b, (case when a % 2 = 0 then 'CONFIRMED' else 'PENDING' end)::connection_status from (
-      select (select min(id) from users) + (random() * ${MEMBERS - 1})::int as a,
-             (select min(id) from users) + (random() * ${MEMBERS - 1})::int as b
-      from generate_series(1, ${CONNECTIONS})) pairs
-    where a <> b
-    on conflict do nothing`);
-  await client.unsafe('vacuum analyze');
 }
 
 async function main() {
@@ -62,13 +27,7 @@ async function main() {
   const client = (testDb.handle.db as unknown as { $client: Sql }).$client;
   try {
     console.log(`seeding ${MEMBERS} members, ${FOLLOWS} follows, ${CONNECTIONS} connections...`);
-    await seed(client);
-    const [viewer] = (await client.unsafe(`
-      select u.id, u.industry from users u join profiles p on p.user_id = u.id
-      where p.location <> '' order by u.id limit 1`)) as {
-      id: number;
-      industry: schema.Industry;
-    }[];
+    const viewer = await seedNetwork(testDb.handle.db);
 
     // The same driver client, recording each statement with its parameters.
     const sent: { query: string; params: unknown[] }[] = [];
@@ -81,10 +40,10 @@ async function main() {
       ...runtime.services,
       db,
       user: {
-        id: viewer!.id,
+        id: viewer.id,
         email: '',
         userType: 'learner',
-        industry: viewer!.industry,
+        industry: viewer.industry,
         isStaff: false,
       },
       sessionId: null,
@@ -100,7 +59,7 @@ async function main() {
     for (const [name, run] of Object.entries(runs)) {
       sent.length = 0;
       const page = await run();
-      console.log(`\n=== ${name}: viewer ${viewer!.id}, ${page.count} results`);
+      console.log(`\n=== ${name}: viewer ${viewer.id}, ${page.count} results`);
       for (const { query, params } of sent) {
         const plan = await client.unsafe(`explain (analyze, buffers) ${query}`, params as never[]);
         console.log(`\n${query}\n`);

@@ -10,11 +10,9 @@
  * The load comes from autocannon in a separate process, so that it does
  * not share the server's event loop.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { createContext, silentLogger } from '@career-nexus/api';
 import { createTestDatabase } from '@career-nexus/db/testing';
 import type { FastifyInstance } from 'fastify';
@@ -24,18 +22,13 @@ import { loadConfig } from '../src/config.ts';
 import { bearerToken } from '../src/http/bearer.ts';
 import { createLogger } from '../src/logger.ts';
 import { createRuntime, type Runtime } from '../src/services.ts';
+import { load, type Result } from './load.ts';
 import { benchRouter, memberOutput, pingOutput, readMember } from './router.ts';
 import { seedMembers } from './seed.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const members = Number(process.env.BENCH_MEMBERS ?? 10_000);
-
-interface Result {
-  rps: number;
-  p99: number;
-  errors: number;
-}
 
 async function main() {
   if (process.env.BENCH_DATABASE_URL)
@@ -73,7 +66,11 @@ async function main() {
   const rows: Array<{ path: string; op: string } & Result> = [];
   for (const op of ['ping', 'member'] as const) {
     for (const [path, urls] of Object.entries(paths)) {
-      const result = await load(`${base}${urls[op]}`, op === 'member' ? auth : undefined);
+      const result = await load(`${base}${urls[op]}`, {
+        connections,
+        seconds,
+        authorization: op === 'member' ? auth : undefined,
+      });
       rows.push({ path, op, ...result });
       console.log(
         `${op.padEnd(7)} ${path.padEnd(16)} ${String(result.rps).padStart(7)} req/s  p99 ${result.p99} ms  errors ${result.errors}`,
@@ -115,28 +112,6 @@ function mountBareRoutes(app: FastifyInstance, runtime: Runtime) {
     if (!session) return reply.code(401).send({ code: 'unauthenticated', message: 'Sign in.' });
     return memberOutput.parse(await readMember(services, session.user.id));
   });
-}
-
-const run = promisify(execFile);
-const autocannonBin = join(import.meta.dirname, '..', 'node_modules', '.bin', 'autocannon');
-
-async function load(url: string, authorization?: string): Promise<Result> {
-  const header = authorization ? ['-H', `authorization=${authorization}`] : [];
-  const args = ['-j', '-c', String(connections), '-d', String(seconds), ...header, url];
-  // One short warm-up so that JIT and connection pools are ready.
-  await run(autocannonBin, ['-j', '-c', String(connections), '-d', '2', ...header, url]);
-  const { stdout } = await run(autocannonBin, args, { maxBuffer: 16 * 1024 * 1024 });
-  const report = JSON.parse(stdout) as {
-    requests: { average: number };
-    latency: { p99: number };
-    non2xx: number;
-    errors: number;
-  };
-  return {
-    rps: Math.round(report.requests.average),
-    p99: report.latency.p99,
-    errors: report.errors + report.non2xx,
-  };
 }
 
 function printTable(rows: Array<{ path: string; op: string } & Result>) {
