@@ -83,10 +83,11 @@ export async function countFollowings({ db }: Deps, userId: number): Promise<num
   return row?.n ?? 0;
 }
 
+/** The count kept on the member's row by the trigger on follows. */
 export async function countFollowers({ db }: Deps, userId: number): Promise<number> {
   const [row] = await db
-    .select({ n: count() })
-    .from(follows)
-    .where(eq(follows.followingId, userId));
+    .select({ n: users.followerCount })
+    .from(users)
+    .where(eq(users.id, userId));
   return row?.n ?? 0;
 }

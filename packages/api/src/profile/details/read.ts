@@ -56,7 +56,7 @@ export async function readProfile(
         desc(certifications.issueDate),
         desc(certifications.id),
       ]),
-      followers: db.$count(follows, eq(follows.followingId, profiles.userId)),
+      followers: users.followerCount,
       followings: db.$count(follows, eq(follows.followerId, profiles.userId)),
     })
     .from(profiles)
