@@ -1,39 +1,22 @@
-import { createClient, type CareerNexusClient } from '@career-nexus/sdk';
-import WebSocket from 'ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { refusalCode as refusal } from './fixtures/refusals.ts';
-import { startTestServer, type TestServer } from './harness.ts';
+import { sdkTestServer } from './fixtures/sdk.ts';
 
 const password = 'Sturdy-Pass1';
-let server: TestServer;
-const clients: CareerNexusClient[] = [];
+const sdk = sdkTestServer();
 let n = 0;
 const newEmail = () => `sdk-member${++n}@example.com`;
 
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await Promise.all(clients.map((client) => client.close()));
-  await server.close();
-});
-
-function connect(): CareerNexusClient {
-  const client = createClient({ url: server.url, WebSocket });
-  clients.push(client);
-  return client;
-}
-
 async function codeFor(email: string, messages = 1) {
-  await expect.poll(async () => (await server.mailTo(email)).length).toBe(messages);
-  const text = (await server.mailTo(email)).at(-1)!.text;
+  await expect.poll(async () => (await sdk.server.mailTo(email)).length).toBe(messages);
+  const text = (await sdk.server.mailTo(email)).at(-1)!.text;
   return {
     otp: /\b(\d{6})\b/.exec(text)![1]!,
     hash: /\/(?:verify|reset-password)\/([\w-]+)/.exec(text)![1]!,
   };
 }
 
-async function member(client = connect()) {
+async function member(client = sdk.connect()) {
   const email = newEmail();
   await client.auth.signup.mutate({ email, password1: password, password2: password });
   const { otp } = await codeFor(email);
@@ -49,7 +32,7 @@ async function member(client = connect()) {
 
 describe('accounts through the SDK', () => {
   it('registers by the emailed link', async () => {
-    const client = connect();
+    const client = sdk.connect();
     const email = newEmail();
     await client.auth.signup.mutate({
       email,
@@ -66,7 +49,7 @@ describe('accounts through the SDK', () => {
 
   it('refuses a wrong code, an existing email and a weak password by their codes', async () => {
     const { email } = await member();
-    const client = connect();
+    const client = sdk.connect();
     const other = newEmail();
     await client.auth.signup.mutate({ email: other, password1: password, password2: password });
 
@@ -92,7 +75,7 @@ describe('accounts through the SDK', () => {
 
   it('signs in, and refuses a wrong password as invalid credentials', async () => {
     const { email } = await member();
-    const client = connect();
+    const client = sdk.connect();
 
     const signedIn = await client.auth.signin.mutate({ email, password });
     const wrong = await refusal(client.auth.signin.mutate({ email, password: 'Wrong-Pass1' }));
@@ -113,7 +96,7 @@ describe('accounts through the SDK', () => {
 
   it('signs out, after which the access token is refused', async () => {
     const { refresh, access } = await member();
-    const client = connect();
+    const client = sdk.connect();
 
     const result = await client.auth.signout.mutate({ refresh });
     client.setTokens({ access });
@@ -125,7 +108,7 @@ describe('accounts through the SDK', () => {
 
   it('resets a forgotten password in three steps', async () => {
     const { email } = await member();
-    const client = connect();
+    const client = sdk.connect();
     const fresh = 'Fresh-Pass-77';
 
     const sent = await client.auth.forgetPassword.mutate({ email });

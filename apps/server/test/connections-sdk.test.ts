@@ -1,34 +1,18 @@
 import type { ActivityEvent } from '@career-nexus/api';
 import { connections } from '@career-nexus/db';
-import { createClient, type CareerNexusClient } from '@career-nexus/sdk';
 import { and, eq, or } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signUp } from './fixtures/members.ts';
 import { refusalCode as refusal } from './fixtures/refusals.ts';
-import { startTestServer, type TestServer } from './harness.ts';
+import { sdkTestServer } from './fixtures/sdk.ts';
 
-let server: TestServer;
-const clients: CareerNexusClient[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await Promise.all(clients.map((client) => client.close()));
-  await server.close();
-});
-
-const db = () => server.services.db;
+const sdk = sdkTestServer();
+const db = () => sdk.server.services.db;
 
 /** A signed-in member's connection procedures. */
 async function member() {
-  const signedUp = await signUp(server, 'learner');
-  const client = createClient({
-    url: server.url,
-    token: signedUp.access,
-    refreshToken: signedUp.refresh,
-  });
-  clients.push(client);
+  const signedUp = await signUp(sdk.server, 'learner');
+  const client = sdk.connect({ token: signedUp.access, refreshToken: signedUp.refresh });
   return { id: signedUp.id, connection: client.network.connection };
 }
 
@@ -47,7 +31,7 @@ function rowsBetween(a: SdkMember, b: SdkMember) {
 function watchActivity(type: ActivityEvent['type'], userId: number) {
   const stop = new AbortController();
   const seen = (async () => {
-    for await (const event of server.services.events.subscribe('activity', stop.signal)) {
+    for await (const event of sdk.server.services.events.subscribe('activity', stop.signal)) {
       if (event.type === type && event.user_id === userId) return event;
     }
     return undefined;

@@ -1,34 +1,22 @@
 import type { ActivityEvent } from '@career-nexus/api';
 import { profiles, users, type Industry } from '@career-nexus/db';
-import { createClient, type CareerNexusClient } from '@career-nexus/sdk';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signUp } from './fixtures/members.ts';
 import { refusalCode as refusal } from './fixtures/refusals.ts';
-import { startTestServer, type TestServer } from './harness.ts';
+import { sdkTestServer } from './fixtures/sdk.ts';
 
-let server: TestServer;
-const clients: CareerNexusClient[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await Promise.all(clients.map((client) => client.close()));
-  await server.close();
-});
-
-const db = () => server.services.db;
+const sdk = sdkTestServer();
+const db = () => sdk.server.services.db;
 
 /** A signed-in SDK client of a learner, moved to `industry` and `location` when given. */
 async function member(industry?: Industry, location?: string) {
-  const signedUp = await signUp(server, 'learner');
+  const signedUp = await signUp(sdk.server, 'learner');
   if (industry) await db().update(users).set({ industry }).where(eq(users.id, signedUp.id));
   if (location) {
     await db().update(profiles).set({ location }).where(eq(profiles.userId, signedUp.id));
   }
-  const client = createClient({ url: server.url, token: signedUp.access });
-  clients.push(client);
+  const client = sdk.connect({ token: signedUp.access });
   return { id: signedUp.id, network: client.network };
 }
 
@@ -39,7 +27,7 @@ describe('follows through the SDK', () => {
     const stop = new AbortController();
     const events: ActivityEvent[] = [];
     const listening = (async () => {
-      for await (const event of server.services.events.subscribe('activity', stop.signal)) {
+      for await (const event of sdk.server.services.events.subscribe('activity', stop.signal)) {
         events.push(event);
         if (event.type === 'user.followed' && event.user_id === me.id) return;
       }

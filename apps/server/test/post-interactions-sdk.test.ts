@@ -1,36 +1,21 @@
 import { posts, type Industry } from '@career-nexus/db';
-import { createClient, type CareerNexusClient } from '@career-nexus/sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signUp } from './fixtures/members.ts';
 import { refusal } from './fixtures/refusals.ts';
-import { startTestServer, type TestServer } from './harness.ts';
+import { sdkTestServer } from './fixtures/sdk.ts';
 
-let server: TestServer;
-const clients: CareerNexusClient[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await Promise.all(clients.map((client) => client.close()));
-  await server.close();
-});
+const sdk = sdkTestServer();
 
 /** A member's signed-in SDK client. */
 async function member(as: 'learner' | 'mentor' = 'learner') {
-  const signedUp = await signUp(server, as);
-  const client = createClient({
-    url: server.url,
-    token: signedUp.access,
-    refreshToken: signedUp.refresh,
-  });
-  clients.push(client);
+  const signedUp = await signUp(sdk.server, as);
+  const client = sdk.connect({ token: signedUp.access, refreshToken: signedUp.refresh });
   return { id: signedUp.id, posts: client.posts };
 }
 
 /** A post written straight into the database: every test owns its posts. */
 async function postBy(authorId: number, industries: Industry[] = ['others']): Promise<number> {
-  const [row] = await server.services.db
+  const [row] = await sdk.server.services.db
     .insert(posts)
     .values({ authorId, body: 'A post', industries })
     .returning({ id: posts.id });
@@ -95,8 +80,7 @@ describe('post interactions through the SDK', () => {
     const savedAgain = await me.posts.save.mutate({ post: postId });
     await me.posts.unsave.mutate({ post_id: postId });
     const shared = await me.posts.share.mutate({ post: postId });
-    const anonymous = createClient({ url: server.url });
-    clients.push(anonymous);
+    const anonymous = sdk.connect();
     const opened = await anonymous.posts.shared.query({ post_id: postId });
 
     expect(saved).toEqual({ post_id: postId });

@@ -1,34 +1,18 @@
 import type { ActivityEvent } from '@career-nexus/api';
 import { follows, postLikes, postSaves, users } from '@career-nexus/db';
-import { createClient, type CareerNexusClient } from '@career-nexus/sdk';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signUp } from './fixtures/members.ts';
 import { refusal } from './fixtures/refusals.ts';
-import { startTestServer, type TestServer } from './harness.ts';
+import { sdkTestServer } from './fixtures/sdk.ts';
 
-let server: TestServer;
-const clients: CareerNexusClient[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await Promise.all(clients.map((client) => client.close()));
-  await server.close();
-});
-
-const db = () => server.services.db;
+const sdk = sdkTestServer();
+const db = () => sdk.server.services.db;
 
 /** A member's signed-in SDK client: a learner of "others" or a technology mentor. */
 async function member(as: 'learner' | 'mentor') {
-  const signedUp = await signUp(server, as);
-  const client = createClient({
-    url: server.url,
-    token: signedUp.access,
-    refreshToken: signedUp.refresh,
-  });
-  clients.push(client);
+  const signedUp = await signUp(sdk.server, as);
+  const client = sdk.connect({ token: signedUp.access, refreshToken: signedUp.refresh });
   return { id: signedUp.id, posts: client.posts };
 }
 
@@ -38,7 +22,7 @@ describe('posts through the SDK', () => {
     const stop = new AbortController();
     const events: ActivityEvent[] = [];
     const listening = (async () => {
-      for await (const event of server.services.events.subscribe('activity', stop.signal)) {
+      for await (const event of sdk.server.services.events.subscribe('activity', stop.signal)) {
         events.push(event);
         if (event.type === 'post.created' && event.user_id === me.id) return;
       }

@@ -1,37 +1,20 @@
 import { connections, posts, profiles, profileViews } from '@career-nexus/db';
-import { createClient, type CareerNexusClient } from '@career-nexus/sdk';
 import { eq } from 'drizzle-orm';
-import WebSocket from 'ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { refusalCode as refusal } from './fixtures/refusals.ts';
-import { startTestServer, type TestServer } from './harness.ts';
+import { sdkTestServer } from './fixtures/sdk.ts';
 
 const password = 'Sturdy-Pass1';
-let server: TestServer;
-const clients: CareerNexusClient[] = [];
+const sdk = sdkTestServer();
 let n = 0;
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await Promise.all(clients.map((client) => client.close()));
-  await server.close();
-});
-
-function connect(): CareerNexusClient {
-  const client = createClient({ url: server.url, WebSocket });
-  clients.push(client);
-  return client;
-}
 
 /** A signed-in client of a member who signed up by the emailed code. */
 async function member() {
-  const client = connect();
+  const client = sdk.connect();
   const email = `sdk-career${++n}@example.com`;
   await client.auth.signup.mutate({ email, password1: password, password2: password });
-  await expect.poll(async () => (await server.mailTo(email)).length).toBe(1);
-  const otp = /\b(\d{6})\b/.exec((await server.mailTo(email))[0]!.text)![1]!;
+  await expect.poll(async () => (await sdk.server.mailTo(email)).length).toBe(1);
+  const otp = /\b(\d{6})\b/.exec((await sdk.server.mailTo(email))[0]!.text)![1]!;
   const done = await client.auth.signup.mutate({
     email,
     password1: password,
@@ -39,7 +22,7 @@ async function member() {
     otp,
   });
   if (done.status !== 'Success') throw new Error('signup did not complete');
-  const session = await server.services.sessions.validate(done.access);
+  const session = await sdk.server.services.sessions.validate(done.access);
   return { id: session!.user.id, profile: client.profile };
 }
 
@@ -149,7 +132,7 @@ describe('career history through the SDK', () => {
   });
 
   it('refuses a client that is not signed in', async () => {
-    const { profile } = connect();
+    const { profile } = sdk.connect();
 
     const refusals = await Promise.all([
       refusal(profile.experience.list.query()),
@@ -167,7 +150,7 @@ describe('profile insights through the SDK', () => {
   it('counts posts with reposts, views by others and confirmed connections', async () => {
     const me = await member();
     const other = await member();
-    const db = server.services.db;
+    const db = sdk.server.services.db;
     const before = await me.profile.analytics.query();
 
     const [original] = await db
@@ -190,7 +173,7 @@ describe('profile insights through the SDK', () => {
     const empty = await profile.completion.query();
 
     await profile.certification.add.mutate(certificate);
-    await server.services.db
+    await sdk.server.services.db
       .update(profiles)
       .set({ introVideo: 'videos/intro.mp4' })
       .where(eq(profiles.userId, id));

@@ -1,31 +1,16 @@
 import { profileViews } from '@career-nexus/db';
-import { createClient, type CareerNexusClient } from '@career-nexus/sdk';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signUp } from './fixtures/members.ts';
 import { refusal } from './fixtures/refusals.ts';
-import { startTestServer, type TestServer } from './harness.ts';
+import { sdkTestServer } from './fixtures/sdk.ts';
 
-let server: TestServer;
-const clients: CareerNexusClient[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await Promise.all(clients.map((client) => client.close()));
-  await server.close();
-});
+const sdk = sdkTestServer();
 
 /** A member's signed-in SDK client. */
 async function member(as: 'learner' | 'mentor') {
-  const signedUp = await signUp(server, as);
-  const client = createClient({
-    url: server.url,
-    token: signedUp.access,
-    refreshToken: signedUp.refresh,
-  });
-  clients.push(client);
+  const signedUp = await signUp(sdk.server, as);
+  const client = sdk.connect({ token: signedUp.access, refreshToken: signedUp.refresh });
   return { id: signedUp.id, profile: client.profile };
 }
 
@@ -52,7 +37,7 @@ describe('profiles through the SDK', () => {
 
     expect(profile.user_type).toBe('mentor');
     expect(profile).toHaveProperty('technical_skills', []);
-    const views = await server.services.db.$count(
+    const views = await sdk.server.services.db.$count(
       profileViews,
       eq(profileViews.profileId, other.id),
     );

@@ -1,42 +1,24 @@
 import { ensureStaffAccount } from '@career-nexus/api';
 import {
-  createClient,
   isTRPCClientError,
   type CareerNexusClient,
-  type ClientOptions,
   type RouterOutputs,
   type SubscriptionEvent,
   type TokenPair,
 } from '@career-nexus/sdk';
-import WebSocket from 'ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { sdkTestServer } from './fixtures/sdk.ts';
 
 type Activity = SubscriptionEvent<RouterOutputs['dashboard']['onActivity']>;
 
 const password = 'Sturdy-Pass1';
-let server: TestServer;
-const clients: CareerNexusClient[] = [];
+// Running subscriptions check their session every 100 ms instead of 30 s.
+const sdk = sdkTestServer({ sessionCheckMs: 100 });
 let n = 0;
 
-beforeAll(async () => {
-  // Running subscriptions check their session every 100 ms instead of 30 s.
-  server = await startTestServer({ sessionCheckMs: 100 });
-});
-afterAll(async () => {
-  await Promise.all(clients.map((client) => client.close()));
-  await server.close();
-});
-
-function connect(options: Partial<ClientOptions> = {}): CareerNexusClient {
-  const client = createClient({ url: server.url, WebSocket, ...options });
-  clients.push(client);
-  return client;
-}
-
 async function otpFor(email: string): Promise<string> {
-  await expect.poll(async () => (await server.mailTo(email)).length).toBeGreaterThan(0);
-  const text = (await server.mailTo(email)).at(-1)!.text;
+  await expect.poll(async () => (await sdk.server.mailTo(email)).length).toBeGreaterThan(0);
+  const text = (await sdk.server.mailTo(email)).at(-1)!.text;
   return /\b(\d{6})\b/.exec(text)![1]!;
 }
 
@@ -57,13 +39,13 @@ async function signedUp(client: CareerNexusClient) {
 /** A new staff account; signing in is left to the test. */
 async function staffAccount(): Promise<string> {
   const email = `sdk-staff${++n}@example.com`;
-  await ensureStaffAccount(server.services.db, email, password);
+  await ensureStaffAccount(sdk.server.services.db, email, password);
   return email;
 }
 
 /** Signs in, publishing a `user.signed_in` activity event. */
 async function signIn(email: string): Promise<void> {
-  await connect().auth.signin.mutate({ email, password });
+  await sdk.connect().auth.signin.mutate({ email, password });
 }
 
 /**
@@ -95,13 +77,13 @@ async function watchActivity(watcher: CareerNexusClient, someone: string) {
 
 /** Ends every access session of the user behind a token; refresh tokens stay valid. */
 async function revokeAccess(access: string): Promise<void> {
-  const session = await server.services.sessions.validate(access);
-  await server.services.sessions.revokeUser(session!.user.id);
+  const session = await sdk.server.services.sessions.validate(access);
+  await sdk.server.services.sessions.revokeUser(session!.user.id);
 }
 
 describe('createClient', () => {
   it('keeps the tokens of a sign-up and sends them with batched calls over HTTP', async () => {
-    const client = connect();
+    const client = sdk.connect();
     const { email, done } = await signedUp(client);
 
     const [first, second] = await Promise.all([
@@ -115,7 +97,7 @@ describe('createClient', () => {
   });
 
   it('refuses a protected call with UNAUTHORIZED when it has no token', async () => {
-    const client = connect();
+    const client = sdk.connect();
 
     const failure = await client.profile.updateIndustry
       .mutate({ industry: 'health' })
@@ -127,7 +109,7 @@ describe('createClient', () => {
 
   it('refreshes once after the access token was revoked, hands over the pair and retries', async () => {
     const refreshed: TokenPair[] = [];
-    const client = connect({ onTokenRefresh: (pair) => void refreshed.push(pair) });
+    const client = sdk.connect({ onTokenRefresh: (pair) => void refreshed.push(pair) });
     const { done } = await signedUp(client);
     const first = done as TokenPair;
     await revokeAccess(first.access);
@@ -141,16 +123,16 @@ describe('createClient', () => {
     expect(refreshed).toHaveLength(1);
     expect(refreshed[0]!.access).not.toBe(first.access);
     expect(refreshed[0]!.refresh).not.toBe(first.refresh);
-    expect(await server.services.sessions.validate(refreshed[0]!.access)).not.toBeNull();
+    expect(await sdk.server.services.sessions.validate(refreshed[0]!.access)).not.toBeNull();
   });
 
   it('starts from a saved pair and refreshes it when the saved access token is dead', async () => {
-    const signer = connect();
+    const signer = sdk.connect();
     const { email, done } = await signedUp(signer);
     const saved = done as TokenPair;
     await revokeAccess(saved.access);
     const refreshed: TokenPair[] = [];
-    const client = connect({
+    const client = sdk.connect({
       token: saved.access,
       refreshToken: saved.refresh,
       onTokenRefresh: (pair) => void refreshed.push(pair),
@@ -163,7 +145,7 @@ describe('createClient', () => {
   });
 
   it('streams dashboard activity to a staff account over WebSocket', async () => {
-    const watcher = connect();
+    const watcher = sdk.connect();
     await watcher.auth.signin.mutate({ email: await staffAccount(), password });
 
     const { events, failures, subscription } = await watchActivity(watcher, await staffAccount());
@@ -174,7 +156,7 @@ describe('createClient', () => {
   });
 
   it("ends a staff member's activity stream with UNAUTHORIZED once they sign out", async () => {
-    const watcher = connect();
+    const watcher = sdk.connect();
     const pair = (await watcher.auth.signin.mutate({
       email: await staffAccount(),
       password,
@@ -189,7 +171,7 @@ describe('createClient', () => {
 
   it('keeps two activity streams going after the access session ends, with one refresh', async () => {
     const refreshed: TokenPair[] = [];
-    const watcher = connect({ onTokenRefresh: (pair) => void refreshed.push(pair) });
+    const watcher = sdk.connect({ onTokenRefresh: (pair) => void refreshed.push(pair) });
     const pair = (await watcher.auth.signin.mutate({
       email: await staffAccount(),
       password,
@@ -204,11 +186,11 @@ describe('createClient', () => {
 
     expect(streams.flatMap((stream) => stream.failures)).toEqual([]);
     expect(refreshed).toHaveLength(1);
-    expect(await server.services.sessions.validate(refreshed[0]!.access)).not.toBeNull();
+    expect(await sdk.server.services.sessions.validate(refreshed[0]!.access)).not.toBeNull();
   });
 
   it('refuses dashboard activity to a learner with FORBIDDEN', async () => {
-    const client = connect();
+    const client = sdk.connect();
     await signedUp(client);
 
     const failure = await new Promise<unknown>((resolve) => {
