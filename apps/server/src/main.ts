@@ -1,4 +1,5 @@
 import { ensureStaffAccount } from '@career-nexus/api';
+import { DataDirInUseError } from '@career-nexus/db';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger } from './logger.ts';
@@ -57,6 +58,12 @@ async function ensureStaff(
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Could not start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  // A data directory in use is the operator's to resolve: its message says how.
+  const shown = error instanceof DataDirInUseError ? error.message : describe(error);
+  process.stderr.write(`Could not start: ${shown}\n`);
   process.exit(1);
 });
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
