@@ -1,25 +1,12 @@
-import { connections, profiles, users, type Industry } from '@career-nexus/db';
+import { connections, profiles, users } from '@career-nexus/db';
 import { and, asc, eq, inArray, ne, notExists, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Services } from '../../context.ts';
 import type { Page } from '../../pagination.ts';
+import { locatedLikeViewer, type Viewer } from '../matching.ts';
 import type { RecommendationRow } from '../recommended-member.ts';
 import type { RecommendationCriteria } from './contract.ts';
 
 type Deps = Pick<Services, 'db'>;
-
-interface Viewer {
-  industry: Industry;
-  location: string;
-}
-
-async function viewerOf({ db }: Deps, userId: number): Promise<Viewer> {
-  const [viewer] = await db
-    .select({ industry: users.industry, location: profiles.location })
-    .from(users)
-    .innerJoin(profiles, eq(profiles.userId, users.id))
-    .where(eq(users.id, userId));
-  return viewer!;
-}
 
 /**
  * Anyone with a connection row with the viewer, pending or confirmed, either
@@ -40,31 +27,26 @@ function notYetLinked(userId: number, member: SQLWrapper) {
 }
 
 /** What "matching" means for each criteria, each served by its own index. */
-function matching({ db }: Deps, viewer: Viewer, criteria: RecommendationCriteria) {
+function matching(deps: Deps, viewer: Viewer, criteria: RecommendationCriteria) {
   if (criteria === 'industry') return eq(users.industry, viewer.industry);
-  // An empty location matches nobody, not everyone else without one.
-  const location = viewer.location.trim().toLowerCase();
-  if (!location) return sql`false`;
-  // lower(location), exactly as indexed.
-  const located = db
+  const located = deps.db
     .select({ id: profiles.userId })
     .from(profiles)
-    .where(eq(sql`lower(${profiles.location})`, location));
+    .where(locatedLikeViewer(deps, viewer.id));
   return inArray(users.id, located);
 }
 
 /**
- * One page of the members `userId` might connect with, oldest member first,
- * with the total from the same statement.
+ * One page of the members `viewer` might connect with, oldest member first,
+ * with the total, in one statement.
  */
 export async function recommendationPage(
   deps: Deps,
-  userId: number,
+  viewer: Viewer,
   criteria: RecommendationCriteria,
   page: Page,
 ): Promise<{ rows: RecommendationRow[]; count: number }> {
   const { db } = deps;
-  const viewer = await viewerOf(deps, userId);
 
   // The candidates are named twice (the page and the total), so PostgreSQL
   // computes them once, by the criteria's index. Asked in one query with
@@ -75,7 +57,11 @@ export async function recommendationPage(
       .select({ id: users.id })
       .from(users)
       .where(
-        and(matching(deps, viewer, criteria), ne(users.id, userId), notYetLinked(userId, users.id)),
+        and(
+          matching(deps, viewer, criteria),
+          ne(users.id, viewer.id),
+          notYetLinked(viewer.id, users.id),
+        ),
       ),
   );
   const pageIds = db

@@ -88,7 +88,7 @@ const connection = {
     .query(async ({ ctx, input }) => {
       const page = pageOf(input, pageSize);
 
-      const { rows, count } = await recommendationPage(ctx, ctx.user.id, input.criteria, page);
+      const { rows, count } = await recommendationPage(ctx, ctx.user, input.criteria, page);
 
       const items = rows.map((row) => recommendationToWire(ctx, row));
       const base = {

@@ -85,9 +85,6 @@ export async function countFollowings({ db }: Deps, userId: number): Promise<num
 
 /** The count kept on the member's row by the trigger on follows. */
 export async function countFollowers({ db }: Deps, userId: number): Promise<number> {
-  const [row] = await db
-    .select({ n: users.followerCount })
-    .from(users)
-    .where(eq(users.id, userId));
+  const [row] = await db.select({ n: users.followerCount }).from(users).where(eq(users.id, userId));
   return row?.n ?? 0;
 }

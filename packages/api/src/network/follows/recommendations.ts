@@ -1,16 +1,12 @@
-import { follows, profiles, users, type Industry } from '@career-nexus/db';
+import { follows, profiles, users } from '@career-nexus/db';
 import { and, asc, desc, eq, ne, notExists, sql } from 'drizzle-orm';
 import { alias, union } from 'drizzle-orm/pg-core';
 import type { Services } from '../../context.ts';
 import type { Page } from '../../pagination.ts';
+import { locatedLikeViewer, type Viewer } from '../matching.ts';
 import type { RecommendationRow } from '../recommended-member.ts';
 
 type Deps = Pick<Services, 'db'>;
-
-export interface Viewer {
-  id: number;
-  industry: Industry;
-}
 
 const mine = alias(follows, 'mine');
 const theirs = alias(follows, 'theirs');
@@ -21,16 +17,11 @@ const theirs = alias(follows, 'theirs');
  * either way; most followed first, ties by id.
  */
 export async function recommendationPage(
-  { db }: Deps,
+  deps: Deps,
   viewer: Viewer,
   page: Page,
 ): Promise<{ rows: RecommendationRow[]; count: number }> {
-  const [me] = await db
-    .select({ location: profiles.location })
-    .from(profiles)
-    .where(eq(profiles.userId, viewer.id));
-  const location = me?.location.trim().toLowerCase() ?? '';
-
+  const { db } = deps;
   // A union of two index scans (`users.industry`, `lower(profiles.location)`)
   // rather than an OR across two tables, which no index can serve. Each
   // member comes with the follower count kept on their row.
@@ -40,8 +31,8 @@ export async function recommendationPage(
     .select(member)
     .from(profiles)
     .innerJoin(users, eq(users.id, profiles.userId))
-    .where(eq(sql`lower(${profiles.location})`, location));
-  const matches = (location ? union(byIndustry, byLocation) : byIndustry).as('matches');
+    .where(locatedLikeViewer(deps, viewer.id));
+  const matches = union(byIndustry, byLocation).as('matches');
   // Named twice (the page and the total), so PostgreSQL computes the
   // candidates once and the page joins profiles for its own rows only.
   const candidates = db.$with('candidates').as(
