@@ -9,17 +9,9 @@
  * BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 50) tune a run.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { silentLogger } from '@career-nexus/api';
-import { createTestDatabase } from '@career-nexus/db/testing';
-import { buildApp } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
-import { createLogger } from '../src/logger.ts';
-import { createRuntime } from '../src/services.ts';
 import { load } from './load.ts';
 import { CONNECTIONS, FOLLOWS, MEMBERS, seedNetwork } from './network-seed.ts';
+import { startBenchServer } from './server.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -33,21 +25,14 @@ const paths = [
 ];
 
 async function main() {
-  if (process.env.BENCH_DATABASE_URL)
-    process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
-  const testDb = await createTestDatabase();
-  const dataDir = await mkdtemp(join(tmpdir(), 'career-nexus-bench-'));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-  const runtime = await createRuntime(config, silentLogger, { database: testDb.handle });
-  const app = await buildApp({ config, runtime, logger: createLogger('silent') });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const server = await startBenchServer();
+  const { runtime, database, base } = server;
 
   console.log(`seeding ${MEMBERS} members, ${FOLLOWS} follows, ${CONNECTIONS} connections...`);
-  const viewer = await seedNetwork(testDb.handle.db);
+  const viewer = await seedNetwork(database.handle.db);
   const { token } = await runtime.services.sessions.create(viewer.id, randomUUID());
   console.log(
-    `driver ${testDb.handle.driver}, viewer ${viewer.id}, ${connections} connections, ${seconds} s a run\n`,
+    `driver ${database.handle.driver}, viewer ${viewer.id}, ${connections} connections, ${seconds} s a run\n`,
   );
 
   console.log('| list | req/s | p99 ms | errors |');
@@ -61,10 +46,7 @@ async function main() {
     console.log(`| \`GET ${path}\` | ${result.rps} | ${result.p99} | ${result.errors} |`);
   }
 
-  await app.close();
-  await runtime.close();
-  await testDb.drop();
-  await rm(dataDir, { recursive: true, force: true });
+  await server.close();
 }
 
 await main();

@@ -10,43 +10,29 @@
  * The load comes from autocannon in a separate process, so that it does
  * not share the server's event loop.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createContext, silentLogger } from '@career-nexus/api';
-import { createTestDatabase } from '@career-nexus/db/testing';
+import { createContext } from '@career-nexus/api';
 import type { FastifyInstance } from 'fastify';
 import { fastifyTRPCOpenApiPlugin } from 'trpc-to-openapi';
-import { buildApp } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
 import { bearerToken } from '../src/http/bearer.ts';
-import { createLogger } from '../src/logger.ts';
-import { createRuntime, type Runtime } from '../src/services.ts';
+import type { Runtime } from '../src/services.ts';
 import { load, type Result } from './load.ts';
 import { benchRouter, memberOutput, pingOutput, readMember } from './router.ts';
 import { seedMembers } from './seed.ts';
+import { startBenchServer } from './server.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const members = Number(process.env.BENCH_MEMBERS ?? 10_000);
 
 async function main() {
-  if (process.env.BENCH_DATABASE_URL)
-    process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
-  const testDb = await createTestDatabase();
-  const dataDir = await mkdtemp(join(tmpdir(), 'career-nexus-bench-'));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-  const runtime = await createRuntime(config, silentLogger, { database: testDb.handle });
-  const app = await buildApp({
-    config,
-    runtime,
-    logger: createLogger('silent'),
+  const server = await startBenchServer({
     router: benchRouter,
+    mount: (app, runtime) => {
+      mountStockAdapter(app, runtime);
+      mountBareRoutes(app, runtime);
+    },
   });
-  mountStockAdapter(app, runtime);
-  mountBareRoutes(app, runtime);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const { runtime, database, base } = server;
 
   const token = await seedMembers(runtime.services, members);
   const auth = `Bearer ${token}`;
@@ -61,7 +47,7 @@ async function main() {
   };
 
   console.log(
-    `driver ${testDb.handle.driver}, ${members} members, ${connections} connections, ${seconds} s a run\n`,
+    `driver ${database.handle.driver}, ${members} members, ${connections} connections, ${seconds} s a run\n`,
   );
   const rows: Array<{ path: string; op: string } & Result> = [];
   for (const op of ['ping', 'member'] as const) {
@@ -79,10 +65,7 @@ async function main() {
   }
   printTable(rows);
 
-  await app.close();
-  await runtime.close();
-  await testDb.drop();
-  await rm(dataDir, { recursive: true, force: true });
+  await server.close();
 }
 
 /** The stock adapter, for comparison only: it converts every request to Fetch API objects. */
