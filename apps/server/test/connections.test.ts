@@ -287,6 +287,16 @@ describe('GET /connection/recommendation/', () => {
     ]);
   });
 
+  it('matches no one by an empty location, though others have none either', async () => {
+    const me = await member();
+    await member();
+
+    const reply = await me.get('/connection/recommendation/?criteria=location');
+
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ count: 0, results: [] });
+  });
+
   it('recommends members of my industry, 5 a page', async () => {
     const me = await member();
     await call(server, 'PATCH', '/user/profile-update/', { industry: 'agriculture' }, me.access);

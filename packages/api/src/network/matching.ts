@@ -13,13 +13,13 @@ const viewerProfile = alias(profiles, 'viewer_profile');
 
 /**
  * Whether a profile's location is the viewer's, ignoring case, read in the
- * same statement. It compares `lower(location)` exactly as indexed, so the
- * index serves it; an empty location matches no one, not everyone else
- * without one.
+ * same statement. Both sides are `lower(location)`, exactly as indexed, so
+ * the index serves it (locations are trimmed when written); an empty
+ * location matches no one, not everyone else without one.
  */
 export function locatedLikeViewer({ db }: Pick<Services, 'db'>, viewerId: number) {
   const viewerLocation = db
-    .select({ location: sql`nullif(lower(trim(${viewerProfile.location})), '')` })
+    .select({ location: sql`nullif(lower(${viewerProfile.location}), '')` })
     .from(viewerProfile)
     .where(eq(viewerProfile.userId, viewerId));
   return eq(sql`lower(${profiles.location})`, sql`(${viewerLocation})`);
